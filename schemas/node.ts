@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { sourceDefectsSchema, sourceRefSchema } from './source.ts';
+
+export const nodeSchema = z
+  .strictObject({
+    titre: z.string().trim().min(1).describe('Intitulé du nœud (axe, objectif, thématique…), en minuscules sauf la première lettre.'),
+    code: z.union([z.string().trim().min(1), z.number()]).optional().describe('Code tel qu\'il est imprimé (« A », « 1 », « 2.1 »).'),
+    niveau: z.string().trim().min(1).describe('Identifiant du niveau de hiérarchie, parmi les « niveaux » de la feuille de route.'),
+    parent: z.string().trim().min(1).optional().describe('Identifiant (nom du fichier) du nœud parent ; absent pour un nœud de premier niveau.'),
+    ordre: z.number().optional().describe('Rang parmi les nœuds frères (sinon l\'ordre du code puis du titre).'),
+    titre_court: z.string().optional().describe('Intitulé court pour la navigation.'),
+    source: sourceRefSchema.optional(),
+    anomalies_source: sourceDefectsSchema.optional(),
+  })
+  .describe('Nœud de la hiérarchie (axe, objectif, thématique, groupe). Le corps Markdown est son texte d\'introduction.');
