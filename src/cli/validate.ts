@@ -1,0 +1,28 @@
+/**
+ * npm run validate [-- --format github | --json] [--contenu <dossier>]
+ * Checks every content file and prints every problem at its file and line.
+ * Exit code: 0 when there is no error (warnings allowed), 1 otherwise.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatGithub, formatHuman, formatJson } from '../lib/content/report.ts';
+import { validateProject } from '../lib/validate-project.ts';
+
+const { values } = parseArgs({
+  options: {
+    format: { type: 'string', default: 'texte' },
+    json: { type: 'boolean', default: false },
+    contenu: { type: 'string' },
+  },
+});
+
+const root = process.cwd();
+const result = validateProject(root, values.contenu ? resolve(values.contenu) : undefined);
+const format = values.json ? 'json' : values.format;
+if (format === 'json') process.stdout.write(`${formatJson(result.ok, result.problems, result.model)}\n`);
+else if (format === 'github') {
+  const annotations = formatGithub(result.problems);
+  if (annotations) process.stdout.write(`${annotations}\n`);
+  process.stdout.write(`${formatHuman([], result.model).split('\n').pop()}\n`);
+} else process.stdout.write(`${formatHuman(result.problems, result.model)}\n`);
+process.exitCode = result.ok ? 0 : 1;

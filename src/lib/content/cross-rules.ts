@@ -1,0 +1,266 @@
+/**
+ * Rules that span several files: identities, parents, cycles, references to actors
+ * and to other sheets, calendars against the roadmap's period. Used by the CLI
+ * validator and by the site build alike, so both refuse the same content.
+ */
+import { parseFuzzyDate } from '../fuzzy-date.ts';
+import { normaliseCalendar, type Calendar, type Period } from '../model/calendar.ts';
+import { looseKey } from '../text.ts';
+import type { ActorData, Entry, LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from './load.ts';
+import { formatPath, type PathSegment, type Problem } from './problem.ts';
+import { didYouMean } from './suggest.ts';
+
+export interface ActorRef {
+  acteur: string | null;
+  texte: string | null;
+  role: string | null;
+  precision: string | null;
+}
+
+export interface RoadmapIndex {
+  roadmap: MarkdownEntry<RoadmapData>;
+  period: Period;
+  nodes: Map<string, MarkdownEntry<NodeData>>;
+  sheets: Map<string, MarkdownEntry<SheetData>>;
+  /** Ids of files that failed their schema (reported already): they exist for references. */
+  invalid: Set<string>;
+  calendars: Map<string, Calendar | null>;
+}
+
+export interface ContentIndex {
+  roadmaps: Map<string, RoadmapIndex>;
+  actors: Map<string, Entry<ActorData>>;
+  resolveActor(name: string): string | null;
+}
+
+type RawRef = string | { acteur?: string | undefined; texte?: string | undefined; role?: string | undefined; precision?: string | undefined };
+
+export const ACTOR_ROLE_FIELDS = ['pilotes', 'porteurs', 'partenaires', 'cofinanceurs', 'acteurs', 'a_mobiliser'] as const;
+
+export function checkCrossFileRules(content: LoadedContent): { index: ContentIndex; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = (entry: Entry<unknown>, path: PathSegment[], message: string, gravite: Problem['gravite'] = 'erreur') =>
+    problems.push({ fichier: entry.fichier, ...entry.locate(path), chemin: formatPath(path), message, gravite });
+
+  // Actors: every name, acronym and alias must point at a single organisation.
+  const actors = new Map(content.actors.map((a) => [a.id, a]));
+  const names = new Map<string, string>();
+  const displayNames: string[] = [];
+  for (const actor of content.actors) {
+    const labels: Array<[string, PathSegment[]]> = [
+      [actor.id, []],
+      [actor.data.nom, ['nom']],
+      ...(actor.data.sigle ? [[actor.data.sigle, ['sigle']] as [string, PathSegment[]]] : []),
+      ...(actor.data.aliases ?? []).map((a, i) => [a, ['aliases', i]] as [string, PathSegment[]]),
+    ];
+    displayNames.push(actor.data.nom, ...(actor.data.sigle ? [actor.data.sigle] : []), ...(actor.data.aliases ?? []));
+    for (const [label, path] of labels) {
+      const key = looseKey(label);
+      const owner = names.get(key);
+      if (owner && owner !== actor.id) {
+        report(actor, path, `« ${label} » désigne déjà l'acteur « ${owner} » (content/acteurs/${owner}.yaml) : une graphie ne peut renvoyer qu'à une seule organisation. S'il s'agit de la même, fusionnez les deux fichiers ; sinon, retirez cette graphie.`);
+      } else names.set(key, actor.id);
+    }
+  }
+  for (const bad of content.invalid.filter((i) => i.kind === 'actor')) {
+    const raw = (bad.raw ?? {}) as Record<string, unknown>;
+    for (const label of [bad.id, raw.nom, raw.sigle, ...(Array.isArray(raw.aliases) ? raw.aliases : [])]) {
+      if (typeof label === 'string' && !names.has(looseKey(label))) names.set(looseKey(label), bad.id);
+    }
+  }
+  for (const actor of content.actors) {
+    if (actor.data.parent && !actors.has(actor.data.parent)) {
+      report(actor, ['parent'], `L'acteur parent « ${actor.data.parent} » n'existe pas dans content/acteurs/.${didYouMean(actor.data.parent, actors.keys())}`);
+    }
+  }
+  const resolveActor = (name: string) => names.get(looseKey(name)) ?? null;
+
+  // Glossary: one entry per acronym.
+  const terms = new Map<string, string>();
+  for (const term of content.glossary) {
+    for (const [label, path] of [[term.data.sigle, ['sigle']], ...(term.data.variantes ?? []).map((v, i) => [v, ['variantes', i]])] as Array<[string, PathSegment[]]>) {
+      const owner = terms.get(label);
+      if (owner && owner !== term.id) report(term, path, `Le sigle « ${label} » est déjà défini dans content/glossaire/${owner}.yaml : gardez une seule entrée.`);
+      else terms.set(label, term.id);
+    }
+  }
+
+  const checkRefs = (entry: Entry<unknown>, refs: RawRef[] | undefined, path: PathSegment[]) => {
+    refs?.forEach((ref, i) => {
+      const name = typeof ref === 'string' ? ref : ref.acteur;
+      const at = typeof ref === 'string' ? [...path, i] : [...path, i, 'acteur'];
+      if (typeof ref !== 'string' && !ref.acteur && !ref.texte) {
+        report(entry, [...path, i], 'Référence vide : indiquez « acteur » (une organisation de l\'annuaire) ou « texte » (une mention libre).');
+        return;
+      }
+      if (name !== undefined && !resolveActor(name)) {
+        report(
+          entry,
+          at,
+          `Acteur inconnu « ${name} ».${didYouMean(name, [...displayNames, ...actors.keys()])} ` +
+            'Utilisez l\'identifiant, le nom, le sigle ou un alias d\'un fichier de content/acteurs/, ajoutez l\'organisation à l\'annuaire, ' +
+            'ou écrivez { texte: "…" } pour une mention qui n\'est pas une organisation précise.',
+        );
+      }
+    });
+  };
+
+  // Roadmaps and their hierarchy.
+  const roadmaps = new Map<string, RoadmapIndex>();
+  for (const roadmap of content.roadmaps) {
+    checkRefs(roadmap, roadmap.data.porteurs, ['porteurs']);
+    const levelIds = roadmap.data.niveaux.map((l) => l.id);
+    levelIds.forEach((id, i) => {
+      if (levelIds.indexOf(id) !== i) report(roadmap, ['niveaux', i, 'id'], `Le niveau « ${id} » est déclaré deux fois.`);
+    });
+    const debut = roadmap.data.periode?.debut !== undefined ? parseFuzzyDate(String(roadmap.data.periode.debut)) : null;
+    const fin = roadmap.data.periode?.fin !== undefined ? parseFuzzyDate(String(roadmap.data.periode.fin)) : null;
+    const period: Period = { debut: debut?.ok ? debut.value.debut : null, fin: fin?.ok ? fin.value.fin : null };
+    if (period.debut && period.fin && period.fin < period.debut) {
+      report(roadmap, ['periode', 'fin'], `La période se termine (${period.fin}) avant de commencer (${period.debut}) : vérifiez « periode.debut » et « periode.fin ».`);
+    }
+    roadmaps.set(roadmap.id, { roadmap, period, nodes: new Map(), sheets: new Map(), invalid: new Set(), calendars: new Map() });
+  }
+  for (const bad of content.invalid) if (bad.roadmapId) roadmaps.get(bad.roadmapId)?.invalid.add(bad.id);
+
+  const place = <T>(entries: MarkdownEntry<T>[], key: 'nodes' | 'sheets') => {
+    for (const entry of entries) {
+      const rm = roadmaps.get(entry.roadmapId);
+      if (!rm) continue;
+      const other = rm.nodes.get(entry.id) ?? rm.sheets.get(entry.id);
+      if (other) {
+        report(entry, [], `L'identifiant « ${entry.id} » est déjà pris dans cette feuille de route par ${other.fichier} : renommez l'un des deux fichiers.`);
+        continue;
+      }
+      (rm[key] as Map<string, MarkdownEntry<T>>).set(entry.id, entry);
+    }
+  };
+  place(content.nodes, 'nodes');
+  place(content.sheets, 'sheets');
+
+  for (const rm of roadmaps.values()) {
+    const levels = rm.roadmap.data.niveaux;
+    const levelIndex = new Map(levels.map((l, i) => [l.id, i]));
+
+    for (const node of rm.nodes.values()) {
+      const li = levelIndex.get(node.data.niveau);
+      if (li === undefined) {
+        report(node, ['niveau'], `Le niveau « ${node.data.niveau} » n'est pas déclaré dans « niveaux » de ${rm.roadmap.fichier}.${didYouMean(node.data.niveau, levelIndex.keys())} Niveaux déclarés : ${[...levelIndex.keys()].join(', ') || 'aucun'}.`);
+      }
+      let parentLevel = -1;
+      if (node.data.parent !== undefined) {
+        const parent = rm.nodes.get(node.data.parent);
+        if (!parent && rm.invalid.has(node.data.parent)) continue;
+        if (!parent) {
+          const isSheet = rm.sheets.has(node.data.parent);
+          report(node, ['parent'], isSheet
+            ? `Le parent « ${node.data.parent} » est une fiche : un nœud de la hiérarchie ne peut dépendre que d'un autre nœud.`
+            : `Le nœud parent « ${node.data.parent} » n'existe pas dans ${rm.roadmap.roadmapId}/noeuds/.${didYouMean(node.data.parent, rm.nodes.keys())}`);
+          continue;
+        }
+        parentLevel = levelIndex.get(parent.data.niveau) ?? -1;
+      }
+      if (li !== undefined && li <= parentLevel) {
+        report(node, ['niveau'], `Le niveau « ${node.data.niveau} » n'est pas plus fin que celui de son parent (« ${levels[parentLevel]!.id} ») : vérifiez « niveau » ou « parent ».`);
+      } else if (li !== undefined) {
+        const skipped = levels.slice(parentLevel + 1, li).filter((l) => !l.facultatif);
+        if (skipped.length) {
+          report(node, ['niveau'], `Ce nœud saute le niveau ${skipped.map((l) => `« ${l.nom} »`).join(', ')} : déclarez-le « facultatif: true » dans la feuille de route si c'est voulu.`, 'avertissement');
+        }
+      }
+    }
+    reportCycles(rm.nodes, report, 'nœud');
+
+    for (const sheet of rm.sheets.values()) {
+      const parent = sheet.data.parent;
+      if (parent !== undefined && !rm.nodes.has(parent) && !rm.sheets.has(parent) && !rm.invalid.has(parent)) {
+        report(sheet, ['parent'], `Le parent « ${parent} » n'existe pas : ce doit être l'identifiant d'un fichier de ${sheet.roadmapId}/noeuds/ ou ${sheet.roadmapId}/fiches/.${didYouMean(parent, [...rm.nodes.keys(), ...rm.sheets.keys()])}`);
+      }
+      for (const field of ACTOR_ROLE_FIELDS) checkRefs(sheet, sheet.data[field], [field]);
+      sheet.data.sous_actions?.forEach((sub, i) => {
+        for (const field of ['pilotes', 'partenaires', 'cofinanceurs'] as const) checkRefs(sheet, sub[field], ['sous_actions', i, field]);
+      });
+      const priorities = rm.roadmap.data.priorites;
+      if (sheet.data.priorite !== undefined && priorities && !priorities.some((p) => String(p.valeur) === String(sheet.data.priorite))) {
+        report(sheet, ['priorite'], `La priorité « ${sheet.data.priorite} » n'existe pas dans l'échelle de la feuille de route. Valeurs admises : ${priorities.map((p) => p.valeur).join(', ')}.`);
+      }
+      sheet.data.voir_aussi?.forEach((target, i) => {
+        const [rmId, sheetId] = target.includes('/') ? target.split('/', 2) as [string, string] : [rm.roadmap.id, target];
+        const targetRm = roadmaps.get(rmId);
+        if (!targetRm?.sheets.has(sheetId) && !targetRm?.invalid.has(sheetId)) {
+          report(sheet, ['voir_aussi', i], `« voir_aussi » renvoie à « ${target} », qui n'existe pas.${didYouMean(sheetId, [...(targetRm ?? rm).sheets.keys(), ...(targetRm ?? rm).invalid])} Écrivez l'identifiant d'une fiche de la même feuille de route, ou « feuille-de-route/fiche ».`);
+        }
+      });
+      checkCalendar(sheet, rm, report);
+    }
+    // A sheet that failed its schema still gets its actor references checked, so one run reports everything.
+    for (const bad of content.invalid.filter((i) => i.kind === 'sheet' && i.roadmapId === rm.roadmap.id)) {
+      const raw = (bad.raw ?? {}) as Record<string, unknown>;
+      for (const field of ACTOR_ROLE_FIELDS) {
+        const refs = raw[field];
+        if (Array.isArray(refs)) checkRefs(bad, refs.filter((r) => typeof r === 'string' || (r && typeof r === 'object')) as RawRef[], [field]);
+      }
+    }
+    reportCycles(rm.sheets, report, 'fiche');
+    reportDuplicateCodes(rm, report);
+  }
+  return { index: { roadmaps, actors, resolveActor }, problems };
+}
+
+function checkCalendar(sheet: MarkdownEntry<SheetData>, rm: RoadmapIndex, report: (e: Entry<unknown>, p: PathSegment[], m: string, g?: Problem['gravite']) => void) {
+  const calendars: Array<[Calendar | null, PathSegment[]]> = [[normaliseCalendar(sheet.data.calendrier, rm.period), ['calendrier']]];
+  rm.calendars.set(sheet.id, calendars[0]![0]);
+  sheet.data.sous_actions?.forEach((sub, i) => calendars.push([normaliseCalendar(sub.calendrier, rm.period), ['sous_actions', i, 'calendrier']]));
+  for (const [cal, path] of calendars) {
+    if (!cal) continue;
+    const raw = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], sheet.data);
+    const finPath = typeof raw === 'object' ? [...path, 'fin'] : path;
+    if (cal.debut && cal.fin && cal.fin < cal.debut) {
+      report(sheet, finPath, `La fin (${cal.fin}) précède le début (${cal.debut}) : vérifiez les dates du calendrier.`);
+      continue;
+    }
+    const { debut, fin } = rm.period;
+    if (!cal.continu && ((debut && cal.fin && cal.fin < debut) || (fin && cal.debut && cal.debut > fin))) {
+      report(sheet, path, `Le calendrier (${cal.debut ?? '…'} – ${cal.fin ?? '…'}) est entièrement hors de la période de la feuille de route (${debut ?? '…'} – ${fin ?? '…'}). Vérifiez l'année.`, 'avertissement');
+    }
+  }
+}
+
+function reportCycles<T extends { parent?: string | undefined }>(
+  entries: Map<string, MarkdownEntry<T>>,
+  report: (e: Entry<unknown>, p: PathSegment[], m: string) => void,
+  what: string,
+) {
+  const reported = new Set<string>();
+  for (const start of entries.values()) {
+    const seen: string[] = [];
+    let current: MarkdownEntry<T> | undefined = start;
+    while (current && !seen.includes(current.id)) {
+      seen.push(current.id);
+      current = current.data.parent !== undefined ? entries.get(current.data.parent) : undefined;
+    }
+    if (!current || reported.has(current.id)) continue;
+    const cycle = seen.slice(seen.indexOf(current.id));
+    for (const id of cycle) reported.add(id);
+    for (const id of cycle) {
+      report(entries.get(id)!, ['parent'], `Boucle dans la hiérarchie : ${[...cycle, cycle[0]].join(' → ')}. Un ${what} ne peut pas être son propre ancêtre : corrigez un des « parent ».`);
+    }
+  }
+}
+
+function reportDuplicateCodes(rm: RoadmapIndex, report: (e: Entry<unknown>, p: PathSegment[], m: string) => void) {
+  const seen = new Map<string, MarkdownEntry<unknown>>();
+  for (const entry of [...rm.nodes.values(), ...rm.sheets.values()] as MarkdownEntry<NodeData | SheetData>[]) {
+    if (entry.data.code === undefined) continue;
+    const key = `${entry.data.parent ?? ''}\u0000${String(entry.data.code)}`;
+    const first = seen.get(key);
+    if (first) {
+      report(entry, ['code'], `Le code « ${entry.data.code} » est déjà utilisé par ${first.fichier} sous le même parent : deux éléments frères ne peuvent pas avoir le même code.`);
+    } else seen.set(key, entry);
+  }
+}
+
+export function normaliseRef(ref: RawRef, resolve: (n: string) => string | null): ActorRef {
+  if (typeof ref === 'string') return { acteur: resolve(ref), texte: null, role: null, precision: null };
+  return { acteur: ref.acteur ? resolve(ref.acteur) : null, texte: ref.texte ?? null, role: ref.role ?? null, precision: ref.precision ?? null };
+}

@@ -1,0 +1,86 @@
+/**
+ * YAML parsing that remembers where every key is, so that a schema error on
+ * `calendrier.jalons[1].date` can be reported at its own line.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { PathSegment, Position, Problem } from './problem.ts';
+
+export interface ParsedYaml {
+  data: unknown;
+  problems: Problem[];
+  /** Position of the key (or item) at `path`, or of its closest existing ancestor. */
+  locate(path: readonly PathSegment[]): Position;
+}
+
+const YAML_MESSAGES: Record<string, string> = {
+  DUPLICATE_KEY: 'Cette clé apparaît deux fois dans le même bloc : la seconde écraserait la première. Gardez-en une seule.',
+  TAB_AS_INDENT: 'Une tabulation sert d\'indentation : le YAML n\'accepte que des espaces. Remplacez la tabulation par des espaces.',
+  BAD_INDENT: 'Indentation incohérente : alignez cette ligne sur les autres clés du même niveau (avec des espaces).',
+  MISSING_CHAR: 'Il manque un caractère (guillemet ou crochet fermant ?).',
+  MULTILINE_IMPLICIT_KEY: 'Une clé ne peut pas s\'étendre sur plusieurs lignes : il manque sans doute « : » ou un guillemet fermant à la ligne précédente.',
+  BLOCK_AS_IMPLICIT_KEY: 'Structure YAML invalide : il manque sans doute « : » après une clé, ou un texte contenant « : » doit être entre guillemets.',
+  UNEXPECTED_TOKEN: 'Caractère inattendu : un texte qui contient « : », « # », « [ » ou commence par « - » doit être entre guillemets.',
+  BAD_SCALAR_START: 'Valeur mal commencée : un texte qui commence par « @ », « ` », « % » ou « | » doit être entre guillemets.',
+  MISSING_CLOSING_QUOTE: 'Guillemet fermant manquant.',
+  ALIAS_PROPS: 'Alias YAML invalide.',
+  BAD_DIRECTIVE: 'Directive YAML invalide.',
+  MULTIPLE_DOCS: 'Un seul document YAML par fichier : retirez les lignes « --- » supplémentaires.',
+};
+
+export function parseYaml(fichier: string, text: string, lineOffset = 0): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: false });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { ligne: line + lineOffset, colonne: col };
+  };
+  const problems: Problem[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const position = at(error.pos[0]);
+    const known = YAML_MESSAGES[error.code];
+    const detail = known ?? `Syntaxe YAML invalide (${error.message.split('\n')[0]}).`;
+    const key = error.code === 'DUPLICATE_KEY' ? duplicateKeyName(text, error.pos[0]) : '';
+    problems.push({
+      fichier,
+      ...position,
+      chemin: '',
+      message: key ? `Clé « ${key} » en double. ${detail}` : detail,
+      gravite: doc.errors.includes(error as never) ? 'erreur' : 'avertissement',
+    });
+  }
+  const data = problems.some((p) => p.gravite === 'erreur') ? undefined : doc.toJS({ maxAliasCount: 100 });
+  return {
+    data,
+    problems,
+    locate: (path) => locateInDocument(doc, path, at, lineOffset),
+  };
+}
+
+function duplicateKeyName(text: string, offset: number): string {
+  return text.slice(offset).match(/^\s*([^:\n]+?)\s*:/)?.[1] ?? '';
+}
+
+function locateInDocument(
+  doc: Document,
+  path: readonly PathSegment[],
+  at: (offset: number) => Position,
+  lineOffset: number,
+): Position {
+  let node: unknown = doc.contents;
+  let best: Position = node && (node as Node).range ? at((node as Node).range![0]) : { ligne: 1 + lineOffset, colonne: 1 };
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      const key = pair.key as Node;
+      if (key.range) best = at(key.range[0]);
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) break;
+      if (item.range) best = at(item.range[0]);
+      node = item;
+    } else break;
+  }
+  return best;
+}

@@ -1,0 +1,213 @@
+/** Builds the public model from validated content. Assumes cross-file rules have run. */
+import { parseFuzzyDate } from '../fuzzy-date.ts';
+import { parseIndicatorValue } from '../indicator.ts';
+import { parseMoney, type Money } from '../money.ts';
+import { normaliseRef, type ContentIndex, type RoadmapIndex } from '../content/cross-rules.ts';
+import type { LoadedContent, MarkdownEntry, NodeData, SheetData } from '../content/load.ts';
+import { normaliseCalendar } from './calendar.ts';
+import type { Model, ModelActorRef, ModelAncestor, ModelIndicator, ModelIndicatorPoint, ModelNode, ModelRoadmap, ModelSheet, ModelSource } from './types.ts';
+
+type RawRef = Parameters<typeof normaliseRef>[0];
+type Item = { kind: 'noeud'; entry: MarkdownEntry<NodeData> } | { kind: 'fiche'; entry: MarkdownEntry<SheetData> };
+
+const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
+
+function compareItems(a: Item, b: Item): number {
+  const oa = a.entry.data.ordre ?? Number.POSITIVE_INFINITY;
+  const ob = b.entry.data.ordre ?? Number.POSITIVE_INFINITY;
+  if (oa !== ob) return oa < ob ? -1 : 1;
+  const ca = a.entry.data.code === undefined ? null : String(a.entry.data.code);
+  const cb = b.entry.data.code === undefined ? null : String(b.entry.data.code);
+  if (ca !== null && cb !== null && ca !== cb) return collator.compare(ca, cb);
+  if ((ca === null) !== (cb === null)) return ca === null ? 1 : -1;
+  return collator.compare(a.entry.data.titre ?? '', b.entry.data.titre ?? '') || collator.compare(a.entry.id, b.entry.id);
+}
+
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const money = (v: string | string[] | undefined): Money[] => list(v).map(parseMoney);
+const pages = (p: number | string | Array<number | string> | undefined): string | null =>
+  p === undefined ? null : Array.isArray(p) ? p.join(', ') : String(p);
+const source = (s: { pages: number | string | Array<number | string>; note?: string | undefined } | undefined): ModelSource => ({
+  pages: pages(s?.pages),
+  note: s?.note ?? null,
+});
+
+function fuzzy(value: string | number | undefined) {
+  if (value === undefined) return null;
+  const r = parseFuzzyDate(String(value));
+  return { texte: String(value), debut: r.ok ? r.value.debut : null, fin: r.ok ? r.value.fin : null };
+}
+
+function point(p: { date: string | number; valeur: number | string; texte?: string | undefined }): ModelIndicatorPoint {
+  const d = parseFuzzyDate(String(p.date));
+  const v = parseIndicatorValue(p.valeur);
+  return { date: String(p.date), debut: d.ok ? d.value.debut : null, fin: d.ok ? d.value.fin : null, valeur: v.nombre, texte: p.texte ?? v.texte };
+}
+
+function indicator(raw: NonNullable<SheetData['indicateurs']>[number]): ModelIndicator {
+  if (typeof raw === 'string') return { libelle: raw, unite: null, description: null, reference: null, cibles: [], mesures: [] };
+  const values = [raw.reference, ...(raw.cibles ?? []), ...(raw.mesures ?? [])].filter((x) => x !== undefined);
+  const inferredUnit = values.map((v) => parseIndicatorValue(v.valeur).unite).find((u) => u);
+  return {
+    libelle: raw.libelle,
+    unite: raw.unite ?? inferredUnit ?? null,
+    description: raw.description ?? null,
+    reference: raw.reference ? point(raw.reference) : null,
+    cibles: (raw.cibles ?? []).map(point),
+    mesures: (raw.mesures ?? []).map(point),
+  };
+}
+
+export function buildModel(content: LoadedContent, index: ContentIndex): Model {
+  const actorName = (id: string | null) => (id ? index.actors.get(id)?.data.nom ?? id : null);
+  const refs = (raw: RawRef[] | undefined): ModelActorRef[] =>
+    (raw ?? []).map((r) => {
+      const ref = normaliseRef(r, index.resolveActor);
+      return { acteur: ref.acteur, nom: actorName(ref.acteur) ?? ref.texte ?? '', role: ref.role, precision: ref.precision ?? (ref.acteur ? ref.texte : null) };
+    });
+
+  const feuilles_de_route = [...index.roadmaps.values()]
+    .sort((a, b) => collator.compare(a.roadmap.data.titre_court ?? a.roadmap.data.titre, b.roadmap.data.titre_court ?? b.roadmap.data.titre))
+    .map((rm) => buildRoadmap(rm, refs));
+
+  return {
+    version: 1,
+    feuilles_de_route,
+    acteurs: content.actors
+      .map((a) => ({
+        id: a.id, nom: a.data.nom, sigle: a.data.sigle ?? null, aliases: a.data.aliases ?? [], type: a.data.type,
+        territoire: a.data.territoire ?? null, parent: a.data.parent ?? null, site: a.data.site ?? null, description: a.data.description ?? null,
+      }))
+      .sort((a, b) => collator.compare(a.nom, b.nom)),
+    glossaire: content.glossary
+      .map((g) => ({ id: g.id, sigle: g.data.sigle, definition: g.data.definition, variantes: g.data.variantes ?? [], note: g.data.note ?? null, lien: g.data.lien ?? null }))
+      .sort((a, b) => collator.compare(a.sigle, b.sigle)),
+  };
+}
+
+function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => ModelActorRef[]): ModelRoadmap {
+  const r = rm.roadmap.data;
+  const levelName = new Map(r.niveaux.map((l) => [l.id, l.nom]));
+  const children = new Map<string, Item[]>();
+  const push = (parent: string | undefined, item: Item) => {
+    const key = parent !== undefined && (rm.nodes.has(parent) || rm.sheets.has(parent)) ? parent : '';
+    children.set(key, [...(children.get(key) ?? []), item]);
+  };
+  for (const entry of rm.nodes.values()) push(entry.data.parent, { kind: 'noeud', entry });
+  for (const entry of rm.sheets.values()) push(entry.data.parent, { kind: 'fiche', entry });
+
+  const noeuds: ModelNode[] = [];
+  const fiches: ModelSheet[] = [];
+  const visited = new Set<string>();
+  const visit = (parentId: string, ancestors: ModelAncestor[]) => {
+    for (const item of (children.get(parentId) ?? []).sort(compareItems)) {
+      if (visited.has(item.entry.id)) continue; // cycles are reported by the cross-file rules
+      visited.add(item.entry.id);
+      const e = item.entry;
+      const code = e.data.code === undefined ? null : String(e.data.code);
+      const self: ModelAncestor = {
+        id: e.id, type: item.kind, code, titre: e.data.titre ?? null, niveau: item.kind === 'noeud' ? (e.data as NodeData).niveau : null,
+      };
+      if (item.kind === 'noeud') {
+        const d = item.entry.data;
+        noeuds.push({
+          id: e.id, feuille_de_route: rm.roadmap.id, fichier: e.fichier, code, titre: d.titre ?? null, titre_court: d.titre_court ?? null,
+          niveau: d.niveau, niveau_nom: levelName.get(d.niveau) ?? null, parent: d.parent ?? null, parents: ancestors,
+          ordre: noeuds.length, source: source(d.source), anomalies_source: d.anomalies_source ?? [], corps: e.body.trim(),
+        });
+      } else {
+        fiches.push(buildSheet(rm, item.entry, code, ancestors, fiches.length, refs));
+      }
+      visit(e.id, [...ancestors, self]);
+    }
+  };
+  visit('', []);
+
+  return {
+    id: rm.roadmap.id,
+    fichier: rm.roadmap.fichier,
+    titre: r.titre,
+    titre_court: r.titre_court ?? null,
+    sous_titre: r.sous_titre ?? null,
+    porteurs: refs(r.porteurs),
+    territoire: { nom: r.territoire.nom, niveau: r.territoire.niveau, code_insee: r.territoire.code_insee ?? null },
+    periode: { debut: rm.period.debut, fin: rm.period.fin, texte: r.periode?.texte ?? null },
+    date_adoption: fuzzy(r.date_adoption),
+    date_publication: fuzzy(r.date_publication),
+    statut: r.statut,
+    niveaux: r.niveaux.map((l) => ({ id: l.id, nom: l.nom, nom_pluriel: l.nom_pluriel ?? null, facultatif: l.facultatif ?? false, affiche: l.affiche ?? true })),
+    nom_fiche: r.nom_fiche ?? 'Fiche action',
+    priorites: (r.priorites ?? []).map((p) => ({ valeur: String(p.valeur), libelle: p.libelle, description: p.description ?? null })),
+    gouvernance: r.gouvernance ?? null,
+    source: {
+      titre: r.source.titre, auteur: r.source.auteur ?? null, fichier: r.source.fichier ?? null, url: r.source.url ?? null,
+      date: r.source.date ?? null, note: r.source.note ?? null,
+    },
+    licence: r.licence ?? null,
+    liens: r.liens ?? [],
+    anomalies_source: r.anomalies_source ?? [],
+    corps: rm.roadmap.body.trim(),
+    noeuds,
+    fiches,
+  };
+}
+
+function buildSheet(
+  rm: RoadmapIndex,
+  e: MarkdownEntry<SheetData>,
+  code: string | null,
+  parents: ModelAncestor[],
+  ordre: number,
+  refs: (raw: RawRef[] | undefined) => ModelActorRef[],
+): ModelSheet {
+  const d = e.data;
+  return {
+    id: e.id,
+    feuille_de_route: rm.roadmap.id,
+    fichier: e.fichier,
+    code,
+    titre: d.titre,
+    type: d.type ?? null,
+    statut: d.statut ?? null,
+    priorite: d.priorite === undefined ? null : String(d.priorite),
+    parent: d.parent ?? null,
+    parents,
+    ordre,
+    resume: d.resume ?? null,
+    pilotes: refs(d.pilotes),
+    porteurs: refs(d.porteurs),
+    partenaires: refs(d.partenaires),
+    cofinanceurs: refs(d.cofinanceurs),
+    acteurs: refs(d.acteurs),
+    a_mobiliser: refs(d.a_mobiliser),
+    territoire: d.territoire ?? null,
+    publics: list(d.publics),
+    calendrier: rm.calendars.get(e.id) ?? normaliseCalendar(d.calendrier, rm.period),
+    budget: money(d.budget),
+    moyens: { financiers: money(d.moyens?.financiers), humains: money(d.moyens?.humains), materiels: money(d.moyens?.materiels) },
+    indicateurs: (d.indicateurs ?? []).map(indicator),
+    sous_actions: (d.sous_actions ?? []).map((s) => ({
+      titre: s.titre,
+      code: s.code ?? null,
+      description: s.description ?? null,
+      calendrier: normaliseCalendar(s.calendrier, rm.period),
+      pilotes: refs(s.pilotes),
+      partenaires: refs(s.partenaires),
+      cofinanceurs: refs(s.cofinanceurs),
+      budget: money(s.budget),
+      champs_source: s.champs_source ?? {},
+    })),
+    problematique: d.problematique ?? null,
+    risques: list(d.risques),
+    resultats_attendus: list(d.resultats_attendus),
+    benefices: list(d.benefices),
+    liens: d.liens ?? [],
+    voir_aussi: (d.voir_aussi ?? []).map((t) => {
+      const [feuille_de_route, id] = t.includes('/') ? (t.split('/', 2) as [string, string]) : [rm.roadmap.id, t];
+      return { feuille_de_route, id };
+    }),
+    source: source(d.source),
+    anomalies_source: d.anomalies_source ?? [],
+    corps: e.body.trim(),
+  };
+}

@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateProject } from '../src/lib/validate-project.ts';
+
+const root = join(import.meta.dirname, '..');
+const fixture = (name: string) => join(root, 'tests', 'fixtures', name);
+const where = (r: ReturnType<typeof validateProject>) =>
+  r.problems.map((p) => `${p.fichier.replace(/^.*fixtures\/[^/]+\//, '')}:${p.ligne}:${p.colonne} ${p.chemin}`.trim());
+
+describe('validator on a valid roadmap', () => {
+  const result = validateProject(root, fixture('valide'));
+
+  it('accepts it without problems', () => {
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('orders sheets depth-first and gives each its chain of ancestors', () => {
+    const rm = result.model.feuilles_de_route[0]!;
+    expect(rm.fiches.map((f) => f.code)).toEqual(['A.1.1', 'A.1.2', 'A.1.2.a']);
+    expect(rm.fiches[2]!.parents.map((p) => p.code)).toEqual(['A', 'A.1', 'A.1.2']);
+  });
+
+  it('resolves actors through their aliases, whatever the spelling', () => {
+    const sheet = result.model.feuilles_de_route[0]!.fiches[0]!;
+    expect(sheet.pilotes.map((p) => [p.acteur, p.role])).toEqual([['departement-exemple', null], ['reseau-cyb', 'animation']]);
+    expect(sheet.partenaires).toEqual([{ acteur: null, nom: 'associations locales', role: null, precision: null }]);
+  });
+
+  it('normalises calendars: continuous, semester, duration and annual recurrence', () => {
+    const [a11, a12, a12a] = result.model.feuilles_de_route[0]!.fiches;
+    expect([a11!.calendrier!.debut, a11!.calendrier!.fin, a11!.calendrier!.continu]).toEqual(['2023-01-01', '2025-12-31', true]);
+    expect([a12a!.calendrier!.debut, a12a!.calendrier!.fin, a12a!.calendrier!.precision]).toEqual(['2023-07-01', '2023-12-31', 'semestre']);
+    expect(a12!.calendrier!.recurrence.map((r) => [r.mois_debut, r.mois_fin])).toEqual([[4, 4], [10, 6]]);
+    const sub = a12!.sous_actions[0]!.calendrier!;
+    expect([sub.debut, sub.fin, sub.fin_deduite]).toEqual(['2023-03-01', '2025-02-28', true]);
+  });
+
+  it('extracts amounts and indicator series', () => {
+    const sheet = result.model.feuilles_de_route[0]!.fiches[0]!;
+    expect(sheet.budget.map((b) => b.montants.map((m) => [m.min, m.max, m.periodicite]))).toEqual([[[12000, 15000, null]], [[60000, null, 'an']]]);
+    expect(sheet.indicateurs[1]!.cibles.map((c) => c.valeur)).toEqual([0, 50, 100]);
+  });
+});
+
+describe('validator on broken content', () => {
+  const result = validateProject(root, fixture('casse'));
+
+  it('reports every problem, each at its true line', () => {
+    expect(result.ok).toBe(false);
+    expect(where(result)).toEqual([
+      'acteurs/doublon.yaml:3:1 type',
+      'exemple/fiches/cle-double.md:4:1',
+      'exemple/fiches/code-2.md:3:1 code',
+      'exemple/fiches/dates-inversees.md:6:3 calendrier.fin',
+      'exemple/fiches/faute-de-frappe.md:4:1 statut',
+      'exemple/fiches/faute-de-frappe.md:5:1 titr',
+      'exemple/fiches/faute-de-frappe.md:6:11 pilotes[0]',
+      'exemple/fiches/faute-de-frappe.md:8:3 calendrier.debut',
+      'exemple/fiches/Majuscules.md:1:1',
+      'exemple/fiches/parent-perdu.md:3:1 parent',
+      'exemple/fiches/parent-perdu.md:5:14 voir_aussi[0]',
+      'exemple/fiches/parent-perdu.md:6:1 priorite',
+      'exemple/fiches/sans-entete.md:1:1',
+      'exemple/fiches/sans-titre.md:2:1 titre',
+      'exemple/fiches/sans-titre.md:6:16 indicateurs[0].cibles[0].date',
+      'exemple/fiches/tabulation.md:4:1',
+      'exemple/fiches/yaml-casse.md:3:12',
+      'exemple/noeuds/boucle-1.md:3:1 niveau',
+      'exemple/noeuds/boucle-1.md:4:1 parent',
+      'exemple/noeuds/boucle-2.md:3:1 niveau',
+      'exemple/noeuds/boucle-2.md:4:1 parent',
+      'orpheline/fiches/seule.md:1:1',
+    ]);
+  });
+
+  it('says what is wrong and how to fix it (frozen texts)', async () => {
+    const text = result.problems.map((p) => `${p.fichier.replace(/^.*fixtures\//, '')}:${p.ligne}:${p.colonne} ${p.gravite} ${p.chemin}\n  ${p.message}`).join('\n');
+    await expect(text).toMatchFileSnapshot('./__snapshots__/messages-casse.txt');
+  });
+
+  it('suggests the closest known key, value, actor and sheet', () => {
+    const messages = result.problems.map((p) => p.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('Clé inconnue « titr ». Vouliez-vous dire « titre » ?')]));
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('Vouliez-vous dire « en_cours » ?')]));
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('Acteur inconnu « Cyb@xempl ». Vouliez-vous dire « Cyb\'@xemple »')]));
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('Vouliez-vous dire « faute-de-frappe » ?')]));
+  });
+});
+
+describe('validator on files damaged by an editor\'s tools', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jalons-'));
+  cpSync(fixture('valide'), dir, { recursive: true });
+  const sheet = (name: string, content: string | Buffer) => writeFileSync(join(dir, 'exemple', 'fiches', `${name}.md`), content);
+  sheet('bom', '\ufeff---\ntitre: BOM\nparent: a-1\n---\n');
+  sheet('crlf', '---\r\ntitre: CRLF\r\nparent: a-1\r\n---\r\n');
+  sheet('latin1', Buffer.concat([Buffer.from('---\ntitre: Fiche\nterritoire: "'), Buffer.from([0xe9]), Buffer.from('"\n---\n')]));
+  sheet('vide', '');
+  sheet('binaire', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+  sheet('enorme', `---\ntitre: Énorme\n---\n${'x'.repeat(5 * 1024 * 1024)}`);
+  sheet('mauvais-type', '---\ntitre: [une, liste]\nparent: a-1\nordre: premier\n---\n');
+  const result = validateProject(dir, dir);
+  const byFile = (name: string) => result.problems.filter((p) => p.fichier.endsWith(`/${name}.md`));
+
+  it('refuses a BOM and CRLF line endings with the way to fix them', () => {
+    expect(byFile('bom').map((p) => p.message)).toEqual([expect.stringContaining('UTF-8 sans BOM')]);
+    expect(byFile('crlf').map((p) => [p.ligne, p.message])).toEqual([[1, expect.stringContaining('fins de ligne « LF »')]]);
+  });
+
+  it('points at the first byte that is not UTF-8', () => {
+    expect(byFile('latin1').map((p) => [p.ligne, p.colonne, p.message])).toEqual([[3, 14, expect.stringContaining('pas encodé en UTF-8')]]);
+  });
+
+  it('refuses empty, binary and oversized files', () => {
+    expect(byFile('vide')[0]!.message).toMatch(/^Le fichier est vide/);
+    expect(byFile('binaire')[0]!.message).toMatch(/fichier binaire/);
+    expect(byFile('enorme')[0]!.message).toMatch(/limite de 2 Mo/);
+  });
+
+  it('explains wrong types in plain French', () => {
+    expect(byFile('mauvais-type').map((p) => `${p.ligne} ${p.message}`)).toEqual([
+      '2 Le champ « titre » doit être du texte, pas une liste.',
+      '4 Le champ « ordre » doit être un nombre, pas le texte « premier ».',
+    ]);
+  });
+});
+
+describe('npm run validate', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'src/cli/validate.ts'), ...args], { cwd: root, encoding: 'utf8' });
+
+  it('exits 1 and prints GitHub annotations on the offending lines', () => {
+    const out = run('--contenu', fixture('casse'), '--format', 'github');
+    expect(out.status).toBe(1);
+    expect(out.stdout).toContain('::error file=tests/fixtures/casse/exemple/fiches/faute-de-frappe.md,line=8,col=3,title=Jalons %3A calendrier.debut::« 2023-13 » n\'est pas une date lisible');
+  });
+
+  it('prints one JSON document with ok, erreurs and the model', () => {
+    const out = run('--contenu', fixture('valide'), '--json');
+    expect(out.status).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect(json.ok).toBe(true);
+    expect(json.erreurs).toEqual([]);
+    expect(json.feuilles_de_route[0].fiches[2]).toMatchObject({
+      id: 'a-1-2-a', code: 'A.1.2.a', titre: 'Cartographie', type: 'sous_action',
+      calendrier: { debut: '2023-07-01', fin: '2023-12-31', precision: 'semestre', texte: '2eme Semestre 2023' },
+    });
+  });
+});
