@@ -5,6 +5,7 @@
  */
 import { parseFuzzyDate } from '../fuzzy-date.ts';
 import { normaliseCalendar, type Calendar, type Period } from '../model/calendar.ts';
+import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from '../site/paths.ts';
 import { looseKey } from '../text.ts';
 import type { ActorData, Entry, LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from './load.ts';
 import { formatPath, type PathSegment, type Problem } from './problem.ts';
@@ -108,6 +109,9 @@ export function checkCrossFileRules(content: LoadedContent): { index: ContentInd
   // Roadmaps and their hierarchy.
   const roadmaps = new Map<string, RoadmapIndex>();
   for (const roadmap of content.roadmaps) {
+    if (RESERVED_ROADMAP_IDS.includes(roadmap.id)) {
+      report(roadmap, [], `Le nom de dossier « ${roadmap.id} » est réservé par le site (${RESERVED_ROADMAP_IDS.join(', ')}) : renommez le dossier.`);
+    }
     checkRefs(roadmap, roadmap.data.porteurs, ['porteurs']);
     const levelIds = roadmap.data.niveaux.map((l) => l.id);
     levelIds.forEach((id, i) => {
@@ -127,6 +131,10 @@ export function checkCrossFileRules(content: LoadedContent): { index: ContentInd
     for (const entry of entries) {
       const rm = roadmaps.get(entry.roadmapId);
       if (!rm) continue;
+      if (RESERVED_ENTRY_IDS.includes(entry.id)) {
+        report(entry, [], `Le nom de fichier « ${entry.id} » est réservé par le site (${RESERVED_ENTRY_IDS.join(', ')}) : renommez le fichier.`);
+        continue;
+      }
       const other = rm.nodes.get(entry.id) ?? rm.sheets.get(entry.id);
       if (other) {
         report(entry, [], `L'identifiant « ${entry.id} » est déjà pris dans cette feuille de route par ${other.fichier} : renommez l'un des deux fichiers.`);

@@ -99,6 +99,8 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
   const noeuds: ModelNode[] = [];
   const fiches: ModelSheet[] = [];
   const visited = new Set<string>();
+  // One counter for nodes and sheets: `ordre` is the rank in the depth-first reading of the whole tree.
+  let rank = 0;
   const visit = (parentId: string, ancestors: ModelAncestor[]) => {
     for (const item of (children.get(parentId) ?? []).sort(compareItems)) {
       if (visited.has(item.entry.id)) continue; // cycles are reported by the cross-file rules
@@ -113,10 +115,10 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
         noeuds.push({
           id: e.id, feuille_de_route: rm.roadmap.id, fichier: e.fichier, code, titre: d.titre ?? null, titre_court: d.titre_court ?? null,
           niveau: d.niveau, niveau_nom: levelName.get(d.niveau) ?? null, parent: d.parent ?? null, parents: ancestors,
-          ordre: noeuds.length, source: source(d.source), anomalies_source: d.anomalies_source ?? [], corps: e.body.trim(),
+          ordre: rank++, source: source(d.source), anomalies_source: d.anomalies_source ?? [], corps: e.body.trim(),
         });
       } else {
-        fiches.push(buildSheet(rm, item.entry, code, ancestors, fiches.length, refs));
+        fiches.push(buildSheet(rm, item.entry, code, ancestors, rank++, refs));
       }
       visit(e.id, [...ancestors, self]);
     }

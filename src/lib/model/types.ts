@@ -67,6 +67,7 @@ export interface ModelNode {
   niveau_nom: string | null;
   parent: string | null;
   parents: ModelAncestor[];
+  /** Rank in the depth-first reading of the roadmap (nodes and sheets share the sequence). */
   ordre: number;
   source: ModelSource;
   anomalies_source: string[];

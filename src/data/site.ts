@@ -1,0 +1,46 @@
+/**
+ * The validated model, loaded once per build and shared by every page. Refuses to
+ * go on with invalid content: the build must never publish a partial site.
+ */
+import { formatHuman } from '../lib/content/report.ts';
+import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/types.ts';
+import { actorInvolvements, type Involvement } from '../lib/site/actors-index.ts';
+import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
+import { contentDir } from '../lib/site/paths.ts';
+import { validateProject } from '../lib/validate-project.ts';
+
+export interface Site {
+  model: Model;
+  acronyms: Acronyms;
+  roadmaps: Map<string, ModelRoadmap>;
+  involvements: Map<string, Involvement[]>;
+  sheetById(rm: string, id: string): ModelSheet | undefined;
+  nodeById(rm: string, id: string): ModelNode | undefined;
+  /** Build date, fixed for the whole build: the "today" of calendars. */
+  today: string;
+}
+
+let cached: Site | null = null;
+
+export function getSite(): Site {
+  if (cached) return cached;
+  // Pages are bundled into .astro/ before running, so the project root is the working directory.
+  const root = process.cwd();
+  const result = validateProject(root, contentDir(root));
+  if (!result.ok) throw new Error(`Contenu invalide : le site n'est pas construit.\n\n${formatHuman(result.problems, result.model)}`);
+  const model = result.model;
+  const roadmaps = new Map(model.feuilles_de_route.map((r) => [r.id, r]));
+  const sheets = new Map(model.feuilles_de_route.flatMap((r) => r.fiches.map((f) => [`${r.id}/${f.id}`, f] as const)));
+  const nodes = new Map(model.feuilles_de_route.flatMap((r) => r.noeuds.map((n) => [`${r.id}/${n.id}`, n] as const)));
+  cached = {
+    model,
+    // Only real acronyms (two capitals or more) are expanded in texts: "Open" must not turn "Open Data" into an abbreviation.
+    acronyms: acronymsFrom(model.glossaire.filter((g) => (g.sigle.match(/\p{Lu}/gu) ?? []).length >= 2)),
+    roadmaps,
+    involvements: actorInvolvements(model),
+    sheetById: (rm, id) => sheets.get(`${rm}/${id}`),
+    nodeById: (rm, id) => nodes.get(`${rm}/${id}`),
+    today: process.env.JALONS_AUJOURDHUI ?? new Date().toISOString().slice(0, 10),
+  };
+  return cached;
+}

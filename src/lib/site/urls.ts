@@ -1,0 +1,18 @@
+/** Every internal URL of the site, built in one place from the base path. */
+export function makeUrls(base: string) {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return {
+    home: () => b,
+    roadmap: (rm: string) => `${b}${rm}/`,
+    entry: (rm: string, id: string) => `${b}${rm}/${id}/`,
+    roadmapCalendar: (rm: string) => `${b}${rm}/calendrier/`,
+    roadmapTable: (rm: string) => `${b}${rm}/fiches/`,
+    actors: () => `${b}acteurs/`,
+    actor: (id: string) => `${b}acteurs/${id}/`,
+    glossary: () => `${b}glossaire/`,
+    calendar: () => `${b}calendrier/`,
+    search: () => `${b}recherche/`,
+    asset: (path: string) => `${b}${path.replace(/^\//, '')}`,
+  };
+}
+export type Urls = ReturnType<typeof makeUrls>;
