@@ -129,7 +129,9 @@ export function normaliseCalendar(input: CalendarInput | undefined, roadmap: Per
 
 function describeCalendarInput(cal: Exclude<CalendarInput, string | number>): string | null {
   if (cal.periode !== undefined) return String(cal.periode);
-  const parts = [cal.debut !== undefined ? `à partir de ${cal.debut}` : '', cal.fin !== undefined ? `jusqu'à ${cal.fin}` : '', cal.duree ?? ''].filter(Boolean);
+  // The source's own words, joined: "Avril 2019 – Septembre 2021", "Mars 2018, 5 ans (durée du SDAASP)".
+  const span = [cal.debut, cal.fin].filter((v) => v !== undefined).map(String).join(' – ');
+  const parts = [span, cal.duree ?? ''].filter(Boolean);
   return parts.length ? parts.join(', ') : null;
 }
 

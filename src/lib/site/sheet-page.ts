@@ -7,7 +7,7 @@ export interface Crumb { label: string; href?: string }
 export function ancestorCrumbs(rm: ModelRoadmap, parents: ModelAncestor[], href: (id: string) => string): Crumb[] {
   const levelNames = new Map(rm.niveaux.filter((l) => l.affiche).map((l) => [l.id, l.nom]));
   return parents.map((p) => ({
-    label: p.type === 'noeud' ? (p.titre ? `${p.code ? `${p.code} ` : ''}${p.titre}` : nodeLabel(p, levelNames.get(p.niveau ?? '') ?? null)) : `${p.code ? `${p.code} ` : ''}${p.titre ?? ''}`,
+    label: p.type === 'noeud' ? nodeLabel(p, levelNames.get(p.niveau ?? '') ?? null) : `${p.code ? `${p.code} ` : ''}${p.titre ?? ''}`,
     href: href(p.id),
   }));
 }

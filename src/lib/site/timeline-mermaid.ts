@@ -55,7 +55,7 @@ function taskLines(row: TimelineDatedRow, plan: PlannedBar, sheet: ModelSheet | 
 
 function taskName(row: TimelineDatedRow, sheet: ModelSheet | undefined): string {
   if (row.kind === 'fiche') return mermaidText(row.label);
-  return mermaidText(row.code ? `${row.code} ${row.titre}` : `${sheet?.code ?? ''} – ${row.titre}`);
+  return mermaidText(row.code ? `${row.code} ${row.titre}` : [sheet?.code, row.titre].filter(Boolean).join(' – '));
 }
 
 function openSuffix(row: TimelineDatedRow, plan: PlannedBar): string {

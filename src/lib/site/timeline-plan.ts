@@ -4,6 +4,7 @@
  * this into percentages, `mermaidGantt` into dates and the year filter into a
  * yes/no, so the three always agree on what a calendar means.
  */
+import type { Precision } from '../fuzzy-date.ts';
 import type { Calendar, Milestone, Period, Recurrence } from '../model/calendar.ts';
 import { dayFrom, dayOf, daysOf, unitAround, yearOf, type Day } from './timeline-dates.ts';
 
@@ -68,7 +69,7 @@ export function planBar(cal: Calendar, domain: DaySpan, period: Period): Planned
     const seg = clipSegment(milestoneSegment(j), domain);
     return seg ? [seg] : [];
   });
-  const milestones = cal.jalons.map(milestonePoint).filter((m) => m.at >= domain.start && m.at <= domain.end);
+  const milestones = cal.jalons.map(milestonePoint).filter((m) => m.at >= domain.start && m.at < domain.end);
   return { segments: [...segments, ...jalons], milestones, open, openStart, continuous };
 }
 
@@ -90,17 +91,33 @@ function periodSegment(
   period: Period,
   flags: { open: boolean; openStart: boolean; continuous: boolean },
 ): PlannedSegment | null {
-  const start = cal.debut ? dayOf(cal.debut) : flags.continuous || flags.openStart ? startOf(period, domain) : null;
   const end = flags.open ? domain.end : cal.fin ? dayOf(cal.fin) + 1 : flags.continuous ? endOf(period, domain) : null;
+  const start = cal.debut ? dayOf(cal.debut) : flags.continuous || flags.openStart ? unknownStart(period, domain, end) : null;
   if (start === null || end === null || end <= start) return null;
   const base = { kind: 'periode' as const, start, end, approximatif: cal.approximatif, cutStart: false, cutEnd: false };
   // Continuous work and the unknown side of an open bar are not uncertain dates:
   // the renderer draws them with their own marks (no soft zone, or a fade/arrow).
   if (flags.continuous) return { ...base, firmStart: start, firmEnd: end };
-  if (cal.approximatif) return { ...base, ...allSoft(start, end) };
-  const leadEnd = cal.debut && cal.precision_debut ? Math.min(unitAround(start, cal.precision_debut).end, end) : start;
-  const trailStart = cal.fin && cal.precision_fin && !flags.open ? Math.max(unitAround(end - 1, cal.precision_fin).start, start) : end;
+  // "mi-2024", "à l'horizon 2016/2020": an approximate period is uncertain throughout.
+  if (cal.approximatif && cal.debut && cal.fin) return { ...base, ...allSoft(start, end) };
+  const leadEnd = cal.debut ? softUntil(start, cal.precision_debut, cal.approximatif, end) : start;
+  const trailStart = cal.fin && !flags.open ? softFrom(end, cal.precision_fin, cal.approximatif, start) : end;
   return { ...base, ...firmPart(leadEnd, trailStart) };
+}
+
+/**
+ * A start known only to its month, quarter… may fall anywhere in that unit: the
+ * segment is soft until the unit's end. A day is exact, unless approximate.
+ */
+function softUntil(start: Day, precision: Precision | null, approximatif: boolean, end: Day): Day {
+  if (!precision || (precision === 'jour' && !approximatif)) return start;
+  return Math.min(unitAround(start, precision).end, end);
+}
+
+/** Same for the end: soft from the start of the unit containing the last day. */
+function softFrom(end: Day, precision: Precision | null, approximatif: boolean, start: Day): Day {
+  if (!precision || (precision === 'jour' && !approximatif)) return end;
+  return Math.max(unitAround(end - 1, precision).start, start);
 }
 
 /** When the uncertain zones of both ends meet or overlap, nothing is firm: the firm part shrinks to where they meet. */
@@ -113,6 +130,12 @@ function firmPart(leadEnd: Day, trailStart: Day): { firmStart: Day; firmEnd: Day
 function allSoft(start: Day, end: Day): { firmStart: Day; firmEnd: Day } {
   const middle = Math.round((start + end) / 2);
   return { firmStart: middle, firmEnd: middle };
+}
+
+/** Work with no stated start is drawn from the period's start, or the domain's when it ends before the period begins. */
+function unknownStart(period: Period, domain: DaySpan, end: Day | null): Day {
+  const start = startOf(period, domain);
+  return end !== null && start >= end ? domain.start : start;
 }
 
 function startOf(period: Period, domain: DaySpan): Day {
@@ -187,13 +210,10 @@ function clipSegment(seg: PlannedSegment, window: DaySpan): PlannedSegment | nul
   };
 }
 
-/** Earliest and latest dates a calendar states by itself (bounds and milestones), for sizing the domain. */
+/** Earliest and latest days a calendar states by itself (bounds and milestones), for sizing the domain. */
 export function statedExtent(cal: Calendar): DaySpan | null {
-  const days = [cal.debut && dayOf(cal.debut), cal.fin && dayOf(cal.fin) + 1, ...cal.jalons.flatMap((j) => [dayOf(j.debut), dayOf(j.fin) + 1])]
-    .filter((d): d is Day => typeof d === 'number');
-  if (days.length === 0) return null;
-  const start = Math.min(...days);
-  const end = Math.max(...days);
-  // A lone start ("à partir de 2024") still needs a visible width: its unit.
-  return { start, end: end > start ? end : start + 1 };
+  const firstDays = [cal.debut, cal.fin, ...cal.jalons.flatMap((j) => [j.debut, j.fin])].filter((d): d is string => Boolean(d)).map(dayOf);
+  if (firstDays.length === 0) return null;
+  // Each stated day is drawn whole: the extent ends after the latest one.
+  return { start: Math.min(...firstDays), end: Math.max(...firstDays) + 1 };
 }

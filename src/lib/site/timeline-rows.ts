@@ -4,7 +4,7 @@
  */
 import type { Calendar, Period } from '../model/calendar.ts';
 import type { Model, ModelAncestor, ModelRoadmap, ModelSheet } from '../model/types.ts';
-import { dayFrom, dayOf, isoOf } from './timeline-dates.ts';
+import { dayFrom, dayOf, isoOf, wholeYears } from './timeline-dates.ts';
 import { hasPlacement, planBar, statedExtent, type DaySpan } from './timeline-plan.ts';
 
 interface RowBase {
@@ -34,7 +34,10 @@ export interface TimelineSheetRow extends RowBase {
    * sub-actions; such a sheet is also listed in `undated`.
    */
   calendar: Calendar | null;
-  /** What `continu` spans and annual schedules repeat over: pass it to layoutBar. */
+  /**
+   * What `continu` spans and annual schedules repeat over — pass it to layoutBar:
+   * the roadmap period, completed when the roadmap gives none (see periodOf).
+   */
   periode: Period;
 }
 
@@ -161,18 +164,23 @@ function undatedSheets(roadmapId: string, sheets: ModelSheet[]): UndatedSheet[] 
 /**
  * All roadmaps on one calendar: a heading per roadmap, then its dated sheets
  * flat (depth 1), so that "what is planned in a given year" reads across
- * territories. With `year`, only sheets with work or a milestone in that year.
+ * territories. Dated sub-actions follow their sheet (depth 2): some roadmaps
+ * date only those. With `year`, only rows with work or a milestone in that year
+ * (and the sheet above such a sub-action).
  */
 export function allRoadmapsTimeline(model: Model, year?: number): TimelineRows {
   const rows: TimelineRow[] = [];
   const undated: UndatedSheet[] = [];
+  const inYear = (row: TimelineDatedRow) => year === undefined || activeInYear(row.calendar, row.periode, year);
   for (const roadmap of model.feuilles_de_route) {
     const sheets = [...roadmap.fiches].sort((a, b) => a.ordre - b.ordre);
-    const dated = sheets
-      .filter((s) => hasPlacement(s.calendrier))
-      .map((s) => ({ ...sheetRow(roadmap, s, 1), label: joinLabel(s.code, s.titre) }) as TimelineDatedRow)
-      .filter((row) => year === undefined || activeInYear(row.calendar, row.periode, year));
-    if (dated.length > 0) rows.push(roadmapRow(roadmap), ...dated);
+    const own = sheets.flatMap((sheet) => {
+      const row = sheetRow(roadmap, sheet, 1);
+      const subs = subActionRows(roadmap, sheet, 2).filter(inYear);
+      const shown = isDatedRow(row) && inYear(row);
+      return shown || subs.length > 0 ? [row, ...subs] : [];
+    });
+    if (own.length > 0) rows.push(roadmapRow(roadmap), ...own);
     undated.push(...undatedSheets(roadmap.id, sheets));
   }
   return { rows, undated };
@@ -182,7 +190,10 @@ function roadmapRow(roadmap: ModelRoadmap): TimelineGroupRow {
   return { kind: 'feuille_de_route', key: roadmap.id, id: roadmap.id, depth: 0, label: roadmap.titre_court ?? roadmap.titre, feuille_de_route: roadmap.id };
 }
 
-/** Some segment or milestone of the calendar falls in the year (open-ended work counts every year after its start). */
+/**
+ * Some segment or milestone of the calendar falls in the year; open-ended work
+ * counts every year after its start. `period`: the row's `periode`.
+ */
 export function activeInYear(cal: Calendar, period: Period, year: number): boolean {
   const plan = planBar(cal, { start: dayFrom(year, 1), end: dayFrom(year + 1, 1) }, period);
   return plan.segments.length > 0 || plan.milestones.length > 0;
@@ -214,8 +225,33 @@ function spanOfPeriod(period: Period): DaySpan | null {
   return start !== null && end !== null ? { start, end } : null;
 }
 
+const followedPeriods = new WeakMap<ModelRoadmap, Period>();
+
+/**
+ * The period continuous work spans and annual schedules repeat over: the
+ * roadmap's, or, where the roadmap gives no bound, the whole years its dated
+ * sheets cover (on a roadmap's own page, exactly the domain; on the
+ * all-roadmaps calendar, that roadmap's years rather than everybody's).
+ */
 function periodOf(roadmap: ModelRoadmap): Period {
-  return { debut: roadmap.periode.debut, fin: roadmap.periode.fin };
+  const known = followedPeriods.get(roadmap);
+  if (known) return known;
+  const { debut, fin } = roadmap.periode;
+  let period: Period = { debut, fin };
+  if (!debut || !fin) {
+    const spans = roadmap.fiches
+      .flatMap((s) => [s.calendrier, ...s.sous_actions.map((sa) => sa.calendrier)])
+      .flatMap((cal) => (cal ? [statedExtent(cal)] : []))
+      .filter((span): span is DaySpan => span !== null);
+    if (debut) spans.push({ start: dayOf(debut), end: dayOf(debut) + 1 });
+    if (fin) spans.push({ start: dayOf(fin), end: dayOf(fin) + 1 });
+    if (spans.length > 0) {
+      const years = wholeYears(Math.min(...spans.map((s) => s.start)), Math.max(...spans.map((s) => s.end)));
+      period = { debut: debut ?? isoOf(years.start), fin: fin ?? isoOf(years.end - 1) };
+    }
+  }
+  followedPeriods.set(roadmap, period);
+  return period;
 }
 
 function joinLabel(code: string | null, titre: string | null): string {

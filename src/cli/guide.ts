@@ -1,0 +1,24 @@
+/**
+ * npm run guide [-- --verifier]
+ * Regenerates the field reference inside docs/guide-editeur.md from the zod schemas.
+ * With --verifier, changes nothing and fails if the guide is out of date.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GUIDE_FILE, guideMarkdown } from '../lib/schema-doc.ts';
+
+const { values } = parseArgs({ options: { verifier: { type: 'boolean', default: false } } });
+const root = process.cwd();
+const path = join(root, GUIDE_FILE);
+const current = readFileSync(path, 'utf8');
+const fresh = guideMarkdown(root);
+if (values.verifier) {
+  if (current !== fresh) {
+    process.stderr.write(`✗ ${GUIDE_FILE} n'est pas à jour avec les schémas : lancez « npm run guide ».\n`);
+    process.exitCode = 1;
+  } else process.stdout.write(`✓ ${GUIDE_FILE} est à jour.\n`);
+} else {
+  writeFileSync(path, fresh);
+  process.stdout.write(current === fresh ? `✓ ${GUIDE_FILE} était déjà à jour.\n` : `✓ ${GUIDE_FILE} régénéré.\n`);
+}

@@ -1,0 +1,35 @@
+/**
+ * npm run resume-pr -- --base <ref> [--modele validation.json] [--code-quality rapport.json]
+ * Prints the Markdown summary of a pull request (what it changes, what the validator
+ * found) for $GITHUB_STEP_SUMMARY or a GitLab artifact. Never fails the job itself:
+ * the validate step does that.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatJson } from '../lib/content/report.ts';
+import { changedFiles, codeQuality, prSummary, type ValidationJson } from '../lib/resume-pr.ts';
+import { contentDir } from '../lib/site/paths.ts';
+import { validateProject } from '../lib/validate-project.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    base: { type: 'string' },
+    modele: { type: 'string' },
+    'code-quality': { type: 'string' },
+  },
+});
+
+const root = process.cwd();
+const base = values.base ?? positionals[0];
+// Reuse the JSON the validate step wrote when there is one; otherwise validate now.
+const validation: ValidationJson = values.modele
+  ? JSON.parse(readFileSync(values.modele, 'utf8'))
+  : (() => {
+      const r = validateProject(root, contentDir(root));
+      return JSON.parse(formatJson(r.ok, r.problems, r.model));
+    })();
+const changed = base ? changedFiles(root, base) : null;
+process.stdout.write(`${prSummary(changed, validation, relative(root, contentDir(root)) || 'content')}\n`);
+if (values['code-quality']) writeFileSync(values['code-quality'], `${codeQuality(validation.erreurs)}\n`);
