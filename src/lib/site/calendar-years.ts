@@ -1,0 +1,15 @@
+/** The years in which at least one sheet is active, for the per-year calendar pages. */
+import type { Model } from '../model/types.ts';
+import { activeInYear, allRoadmapsTimeline, isDatedRow } from './timeline.ts';
+
+export function activeYearsOfModel(model: Model): number[] {
+  const rows = allRoadmapsTimeline(model).rows.filter(isDatedRow);
+  const years = new Set<number>();
+  for (const row of rows) {
+    const from = Number((row.calendar.debut ?? row.calendar.fin ?? '0').slice(0, 4));
+    const to = Number((row.calendar.fin ?? row.periode.fin ?? row.calendar.debut ?? '0').slice(0, 4));
+    for (let y = from; y <= to && y - from < 60; y++) if (y > 0 && activeInYear(row.calendar, row.periode, y)) years.add(y);
+    for (const j of row.calendar.jalons) years.add(Number(j.debut.slice(0, 4)));
+  }
+  return [...years].sort((a, b) => a - b);
+}

@@ -1,0 +1,73 @@
+/**
+ * Turns a laid-out timeline into the pieces a page draws: one list of spans per
+ * row (firm, soft, open, recurring, milestone) with their CSS positions, and the
+ * rows of the accessible table. The component only loops over these.
+ */
+import type { LaidOutTimeline } from './timeline.ts';
+import { formatCalendarPeriod } from './display.ts';
+
+export interface GanttSpan {
+  className: string;
+  left: number;
+  width: number;
+  title: string;
+}
+
+export interface GanttRow {
+  key: string;
+  kind: 'groupe' | 'fiche' | 'sous_action';
+  depth: number;
+  label: string;
+  /** Link target: the roadmap, node or sheet page. */
+  href: string | null;
+  words: string | null;
+  period: string;
+  spans: GanttSpan[];
+  milestones: Array<{ left: number; title: string }>;
+  open: boolean;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline['rows'][number]) => string | null): GanttRow[] {
+  return timeline.rows.map((row) => {
+    const spans: GanttSpan[] = [];
+    const bar = row.bar;
+    for (const s of bar?.segments ?? []) {
+      const title = s.label ? `${s.label} (${s.start} – ${s.end})` : `${s.start} – ${s.end}`;
+      if (s.kind === 'recurrence') {
+        spans.push({ className: 'gantt-barre recurrence', left: s.startPct, width: round(s.endPct - s.startPct), title });
+        continue;
+      }
+      const allSoft = s.softStartPct >= s.softEndPct;
+      if (allSoft) {
+        spans.push({ className: 'gantt-flou', left: s.startPct, width: round(s.endPct - s.startPct), title });
+        continue;
+      }
+      if (s.softStartPct > s.startPct) spans.push({ className: 'gantt-flou', left: s.startPct, width: round(s.softStartPct - s.startPct), title });
+      const firmEnd = s.softEndPct;
+      spans.push({ className: `gantt-barre${bar!.open ? ' ouvert' : ''}`, left: s.softStartPct, width: round(firmEnd - s.softStartPct), title });
+      if (s.endPct > s.softEndPct) spans.push({ className: 'gantt-flou', left: s.softEndPct, width: round(s.endPct - s.softEndPct), title });
+    }
+    const calendar = 'calendar' in row ? row.calendar : null;
+    return {
+      key: row.key,
+      kind: row.kind === 'noeud' || row.kind === 'feuille_de_route' ? 'groupe' : row.kind,
+      depth: row.depth,
+      label: row.label,
+      href: href(row),
+      words: calendar?.texte ?? null,
+      period: calendar ? formatCalendarPeriod(calendar) : '',
+      spans,
+      milestones: (bar?.milestones ?? []).map((m) => ({ left: m.pct, title: `${m.label} : ${m.texte}` })),
+      open: bar?.open ?? false,
+    };
+  });
+}
+
+/** Year boundaries as a CSS gradient, so every track shows them without extra elements. */
+export function gridBackground(timeline: LaidOutTimeline): string {
+  const years = timeline.scale?.ticks.filter((t) => t.kind === 'annee') ?? [];
+  const lines = years.slice(1).map((t) => `transparent ${t.start}%, var(--bordure) ${t.start}%, var(--bordure) calc(${t.start}% + 1px), transparent calc(${t.start}% + 1px)`);
+  return lines.length ? `linear-gradient(90deg, ${lines.join(', ')})` : 'none';
+}
