@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    testTimeout: 20_000,
+    globalSetup: ['tests/setup/build-site.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Browser tests share one machine with two cores: keep workers few.
+    maxWorkers: 2,
   },
 });

@@ -236,7 +236,7 @@ export function writeCms(projectRoot: string, options: CmsOptions = cmsOptionsFr
   const roadmaps = readRoadmaps(join(projectRoot, options.contentPath));
   writeFileSync(join(admin, 'config.yml'), cmsConfigYaml(options, roadmaps));
   writeFileSync(join(admin, 'index.html'), ADMIN_INDEX);
-  const require = createRequire(join(projectRoot, 'package.json'));
+  const require = createRequire(import.meta.url);
   // The package exports only its module entry (npm/index.js); the classic-script bundle sits in dist/.
   const bundle = join(dirname(require.resolve('@sveltia/cms')), '..', 'dist', 'sveltia-cms.js');
   copyFileSync(bundle, join(admin, 'sveltia-cms.js'));

@@ -1,0 +1,176 @@
+/**
+ * The CMS configuration is generated from the zod schemas: valid for Sveltia CMS's own
+ * JSON schema, every schema field present with its French description as hint, and
+ * a sheet written the way the CMS writes it passes the validator.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import type { z } from 'zod';
+import { actorSchema } from '../schemas/actor.ts';
+import { glossaryTermSchema } from '../schemas/glossary.ts';
+import { nodeSchema } from '../schemas/node.ts';
+import { roadmapSchema } from '../schemas/roadmap.ts';
+import { sheetSchema } from '../schemas/sheet.ts';
+import { cmsConfig, cmsConfigYaml, readRoadmaps, writeCms, type CmsCollection, type CmsField, type CmsOptions } from '../src/lib/cms-config.ts';
+import { fieldPaths, fieldsOf, nestedFields, type Field } from '../src/lib/schema-walk.ts';
+import { validateProject } from '../src/lib/validate-project.ts';
+
+const root = join(import.meta.dirname, '..');
+const fixture = join(root, 'tests', 'fixtures', 'valide');
+const options: CmsOptions = { contentPath: 'content', backend: 'github', repo: 'organisation/jalons', branch: 'main' };
+const config = cmsConfig(options, readRoadmaps(fixture)) as { collections: CmsCollection[]; publish_mode: string; backend: Record<string, string> };
+const collection = (name: string) => config.collections.find((c) => c.name === name)!;
+
+const sveltiaDir = join(dirname(createRequire(import.meta.url).resolve('@sveltia/cms')), '..');
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+const checkSveltia = ajv.compile(JSON.parse(readFileSync(join(sveltiaDir, 'schema', 'sveltia-cms.json'), 'utf8')));
+
+/** Field paths of a CMS field tree, the way fieldPaths() writes schema paths. */
+function cmsPaths(fields: CmsField[], prefix = ''): string[] {
+  return fields.flatMap((f) => {
+    const path = prefix ? `${prefix}.${f.name}` : f.name;
+    return [path, ...cmsPaths(f.fields ?? [], path)];
+  });
+}
+/** Schema field and CMS field side by side, through nested forms. */
+function pairs(fields: Field[], cms: CmsField[], prefix = ''): Array<[string, Field, CmsField]> {
+  return fields.flatMap((f) => {
+    const c = cms.find((x) => x.name === f.key)!;
+    const path = `${prefix}${f.key}`;
+    return [[path, f, c] as [string, Field, CmsField], ...pairs(nestedFields(f.shape), c?.fields ?? [], `${path}.`)];
+  });
+}
+
+const DOCS: Array<[string, z.ZodType, () => CmsField[]]> = [
+  ['fiches', sheetSchema, () => collection('exemple_fiches').fields!],
+  ['noeuds', nodeSchema, () => collection('exemple_noeuds').fields!],
+  ['feuille de route', roadmapSchema, () => collection('feuilles_de_route').files![0]!.fields],
+  ['acteurs', actorSchema, () => collection('acteurs').fields!],
+  ['glossaire', glossaryTermSchema, () => collection('glossaire').fields!],
+];
+
+describe('generated Sveltia CMS configuration', () => {
+  it('is valid for Sveltia CMS\'s own configuration schema (and that schema does reject mistakes)', () => {
+    expect(checkSveltia(config), JSON.stringify(checkSveltia.errors?.slice(0, 3))).toBe(true);
+    const broken = structuredClone(config);
+    (broken.collections[0]!.fields![0] as Record<string, unknown>)['indice'] = 'clé inventée';
+    expect(checkSveltia(broken)).toBe(false);
+  });
+
+  it('has every schema field, nested ones included', () => {
+    for (const [name, schema, fields] of DOCS) {
+      const paths = new Set(cmsPaths(fields()));
+      for (const path of fieldPaths(schema)) expect(paths.has(path), `${name} : ${path}`).toBe(true);
+    }
+  });
+
+  it('uses the schema descriptions as French hints, and the schema\'s required flags', () => {
+    for (const [name, schema, fields] of DOCS) {
+      for (const [path, f, c] of pairs(fieldsOf(schema), fields())) {
+        if (f.key === 'acteur' && c.widget === 'relation') continue;
+        expect(c.hint, `${name} : ${path}`).toBe(f.description);
+        expect(c.required, `${name} : ${path}`).toBe(f.required);
+      }
+    }
+  });
+
+  it('matches widgets to field types; actors come from the directory through a relation', () => {
+    const fields = collection('exemple_fiches').fields!;
+    const by = (n: string) => fields.find((f) => f.name === n)!;
+    expect(by('statut')).toMatchObject({ widget: 'select', options: ['a_lancer', 'en_cours', 'realisee', 'suspendue', 'abandonnee'] });
+    expect(by('priorite')).toMatchObject({ widget: 'select', options: [{ label: 'Priorité 1', value: 1 }, { label: 'Priorité 2', value: 2 }] });
+    expect(by('ordre').widget).toBe('number');
+    expect(by('problematique').widget).toBe('markdown');
+    expect(by('pilotes').widget).toBe('list');
+    expect(by('pilotes').fields!.find((f) => f.name === 'acteur')).toMatchObject({ widget: 'relation', collection: 'acteurs', value_field: '{{slug}}' });
+    expect(by('calendrier').fields!.find((f) => f.name === 'continu')!.widget).toBe('boolean');
+    expect(by('sous_actions').fields!.find((f) => f.name === 'champs_source')!.widget).toBe('keyvalue');
+    expect(by('body').widget).toBe('markdown');
+    expect(collection('exemple_noeuds').fields!.find((f) => f.name === 'niveau')).toMatchObject({ widget: 'select', options: [{ label: 'Axe', value: 'axe' }, { label: 'Objectif', value: 'objectif' }] });
+    expect(collection('acteurs').fields!.find((f) => f.name === 'parent')).toMatchObject({ widget: 'relation', collection: 'acteurs' });
+  });
+
+  it('turns drafts into pull requests and names its collections after the content folders', () => {
+    expect(config.publish_mode).toBe('editorial_workflow');
+    expect(config.backend).toEqual({ name: 'github', repo: 'organisation/jalons', branch: 'main' });
+    expect(collection('exemple_fiches')).toMatchObject({ folder: 'content/exemple/fiches', format: 'yaml-frontmatter', extension: 'md' });
+    expect(collection('exemple_noeuds')).toMatchObject({ folder: 'content/exemple/noeuds' });
+    expect(collection('feuilles_de_route').files![0]).toMatchObject({ file: 'content/exemple/feuille-de-route.md' });
+    expect(collection('acteurs')).toMatchObject({ folder: 'content/acteurs', format: 'yaml', extension: 'yaml' });
+    expect(collection('glossaire')).toMatchObject({ folder: 'content/glossaire', format: 'yaml' });
+  });
+});
+
+/** A value for each widget, as an editor would fill the form in. */
+function sample(field: CmsField): unknown {
+  const named: Record<string, unknown> = {
+    date: '2023', debut: 'mars 2023', fin: '2025', mois: 'avril', parent: 'a-1', code: 'A.1.9', duree: '2 ans', url: 'https://example.org/',
+  };
+  if (field.name in named && (field.widget === 'string' || field.widget === 'text')) return named[field.name];
+  switch (field.widget) {
+    case 'string': return field['type'] === 'url' ? 'https://example.org/' : 'Exemple de texte';
+    case 'text': case 'markdown': return 'Texte **en Markdown**.';
+    case 'number': return 2;
+    case 'boolean': return true;
+    case 'select': {
+      const first = (field['options'] as unknown[])[0];
+      return first !== null && typeof first === 'object' ? (first as { value: unknown }).value : first;
+    }
+    case 'relation': return 'reseau-cyb';
+    case 'keyvalue': return { FAPI: 'NON' };
+    case 'object': return sampleObject(field.fields!);
+    case 'list': return field.fields ? [sampleObject(field.fields)] : [sample(field.field!)];
+    default: throw new Error(`widget sans exemple : ${field.widget}`);
+  }
+}
+function sampleObject(fields: CmsField[]): Record<string, unknown> {
+  // An editor fills a calendar with a period OR a start and an end, not both (the validator would say so).
+  return Object.fromEntries(fields.filter((f) => f.name !== 'body' && f.name !== 'periode').map((f) => [f.name, sample(f)]));
+}
+const asCmsWrites = (fields: CmsField[], overrides: Record<string, unknown> = {}) =>
+  `---\n${YAML.stringify({ ...sampleObject(fields), ...overrides })}---\n\n## Contexte\n\nTexte saisi dans le CMS.\n`;
+
+describe('content written by the CMS', () => {
+  it('a sheet with every field filled in passes the validator and appears in the model', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jalons-cms-'));
+    cpSync(fixture, join(dir, 'content'), { recursive: true });
+    const fields = collection('exemple_fiches').fields!;
+    writeFileSync(join(dir, 'content', 'exemple', 'fiches', 'a-1-9.md'), asCmsWrites(fields, { voir_aussi: ['a-1-1'] }));
+    writeFileSync(join(dir, 'content', 'exemple', 'noeuds', 'a-2.md'), asCmsWrites(collection('exemple_noeuds').fields!, { parent: 'axe-a', code: 'A.2', niveau: 'objectif' }));
+    writeFileSync(join(dir, 'content', 'acteurs', 'nouvel-acteur.yaml'), YAML.stringify({ ...sampleObject(collection('acteurs').fields!), nom: 'Nouvel acteur', sigle: 'NA', aliases: ['Le nouvel acteur'], parent: 'reseau-cyb' }));
+    const result = validateProject(dir);
+    expect(result.problems).toEqual([]);
+    const sheet = result.model.feuilles_de_route[0]!.fiches.find((f) => f.id === 'a-1-9')!;
+    expect(sheet.pilotes[0]).toMatchObject({ acteur: 'reseau-cyb', role: 'Exemple de texte' });
+    expect(sheet.calendrier?.continu).toBe(true);
+    expect(sheet.sous_actions[0]!.champs_source).toEqual({ FAPI: 'NON' });
+  });
+});
+
+describe('npm run cms', () => {
+  it('writes the configuration, an index.html that loads the CMS locally, and the CMS bundle from node_modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jalons-admin-'));
+    cpSync(fixture, join(dir, 'content'), { recursive: true });
+    const written = writeCms(dir, options);
+    expect(written).toEqual(['public/admin/config.yml', 'public/admin/index.html', 'public/admin/sveltia-cms.js']);
+    expect(readFileSync(join(dir, written[0]!), 'utf8')).toBe(cmsConfigYaml(options, readRoadmaps(join(dir, 'content'))));
+    const html = readFileSync(join(dir, written[1]!), 'utf8');
+    expect(html).toContain('<script src="./sveltia-cms.js"></script>');
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3)/);
+    expect(readFileSync(join(dir, written[2]!)).equals(readFileSync(join(sveltiaDir, 'dist', 'sveltia-cms.js')))).toBe(true);
+  });
+
+  it('the committed public/admin/config.yml is valid and has every schema field', () => {
+    const committed = YAML.parse(readFileSync(join(root, 'public', 'admin', 'config.yml'), 'utf8')) as { collections: CmsCollection[] };
+    expect(checkSveltia(committed)).toBe(true);
+    const sheets = committed.collections.find((c) => c.name.endsWith('_fiches'))!;
+    const paths = new Set(cmsPaths(sheets.fields!));
+    for (const path of fieldPaths(sheetSchema)) expect(paths.has(path), path).toBe(true);
+    expect(existsSync(join(root, 'public', 'admin', 'index.html'))).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+/** Shared by the browser tests: the built site served on loopback, and Chromium. */
+import type { BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchBrowser } from '../../scripts/browser.ts';
+import { serveStatic, type RunningServer } from '../../scripts/static-server.ts';
+
+export const PAGE_TYPES: Record<string, string> = {
+  accueil: '',
+  'feuille de route': 'mednum49-2023-2025/',
+  'nœud': 'scoran-pays-de-la-loire/os-1-1/',
+  fiche: 'mednum49-2023-2025/a-1-2-b/',
+  calendrier: 'mednum49-2023-2025/calendrier/',
+  tableau: 'scoran-pays-de-la-loire/fiches/',
+  acteur: 'acteurs/cyb-njou/',
+  acteurs: 'acteurs/',
+  glossaire: 'glossaire/',
+  recherche: 'recherche/?q=coffre+fort',
+  '404': 'cette-page-n-existe-pas/',
+};
+
+export interface Session {
+  server: RunningServer;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function openSite(options: Parameters<typeof launchBrowser>[0] = {}): Promise<Session> {
+  const server = await serveStatic(inject('siteDir'));
+  const context = await launchBrowser(options);
+  return { server, context, close: async () => { await context.close(); await server.close(); } };
+}
+
+/** Collects what a reader would never want to see: console errors and failed or foreign requests. */
+export function watch(page: Page, origin: string) {
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console : ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`exception : ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requête échouée : ${r.url()}`));
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`requête vers un tiers : ${r.url()}`); });
+  page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/cette-page-n-existe-pas/')) problems.push(`HTTP ${r.status()} : ${r.url()}`); });
+  return problems;
+}
