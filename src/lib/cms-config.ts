@@ -32,6 +32,8 @@ export interface CmsOptions {
   branch: string;
   /** OAuth relay for sign-in (Sveltia CMS Authenticator or the forge's own); optional. */
   baseUrl?: string | undefined;
+  /** REST API of a self-hosted forge (GitLab instance, GitHub Enterprise); optional. */
+  apiRoot?: string | undefined;
   siteUrl?: string | undefined;
 }
 
@@ -46,6 +48,7 @@ export function cmsOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CmsOpti
     repo: env['JALONS_CMS_REPO'] || 'organisation/jalons',
     branch: env['JALONS_CMS_BRANCH'] || 'main',
     baseUrl: env['JALONS_CMS_AUTH_URL'] || undefined,
+    apiRoot: env['JALONS_CMS_API_URL'] || undefined,
     siteUrl: env['JALONS_SITE'] || undefined,
   };
 }
@@ -191,6 +194,7 @@ export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<
     backend: {
       name: options.backend, repo: options.repo, branch: options.branch,
       ...(options.baseUrl ? { base_url: options.baseUrl } : {}),
+      ...(options.apiRoot ? { api_root: options.apiRoot } : {}),
     },
     publish_mode: 'editorial_workflow',
     app_title: 'Jalons : édition des feuilles de route',
@@ -206,7 +210,8 @@ export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<
 const HEADER = `# Configuration de Sveltia CMS (/admin/), générée par « npm run cms » à partir des schémas zod.
 # Ne pas modifier à la main : changez les schémas (schemas/*.ts) puis relancez « npm run cms ».
 # Dépôt et forge : variables JALONS_CMS_BACKEND (github | gitlab), JALONS_CMS_REPO (organisation/depot),
-# JALONS_CMS_BRANCH (main), JALONS_CMS_AUTH_URL (service d'authentification OAuth), voir docs/guide-editeur.md.
+# JALONS_CMS_BRANCH (main), JALONS_CMS_AUTH_URL (service d'authentification OAuth), JALONS_CMS_API_URL
+# (API d'une forge auto-hébergée), voir docs/guide-editeur.md.
 `;
 
 export function cmsConfigYaml(options: CmsOptions, roadmaps: RoadmapInfo[]): string {

@@ -257,3 +257,16 @@ function periodOf(roadmap: ModelRoadmap): Period {
 function joinLabel(code: string | null, titre: string | null): string {
   return [code, titre].filter(Boolean).join(' ');
 }
+
+/** One sheet's own rows (the sheet, then its dated sub-actions), for its mini-timeline. */
+export function sheetTimelineRows(roadmap: ModelRoadmap, sheet: ModelSheet): TimelineRows {
+  const rows: TimelineRow[] = [];
+  if (hasPlacement(sheet.calendrier)) rows.push(sheetRow(roadmap, sheet, 0));
+  rows.push(...subActionRows(roadmap, sheet, 1));
+  return { rows, undated: [] };
+}
+
+/** The period a roadmap's calendars are drawn over (its own, or the years its sheets span). */
+export function drawingPeriod(roadmap: ModelRoadmap): Period {
+  return periodOf(roadmap);
+}

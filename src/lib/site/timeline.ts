@@ -16,6 +16,8 @@ export {
   activeInYear,
   allRoadmapsTimeline,
   isDatedRow,
+  drawingPeriod,
+  sheetTimelineRows,
   timelineExtent,
   timelineRows,
   type TimelineDatedRow,
