@@ -10,6 +10,7 @@ import { formatHuman } from '../lib/content/report.ts';
 import { contentDir } from '../lib/site/paths.ts';
 import { validateProject } from '../lib/validate-project.ts';
 import { indexSite } from '../lib/search-index.ts';
+import { writeCms } from '../lib/cms-config.ts';
 
 const root = process.cwd();
 const finalDir = resolve(root, process.env.JALONS_OUT_DIR ?? 'dist');
@@ -30,6 +31,8 @@ rmSync(tempDir, { recursive: true, force: true });
 try {
   // Astro reads the output folder from the environment (astro.config.mjs).
   process.env.JALONS_OUT_DIR = tempDir;
+  // The CMS at /admin/ is served from the site itself: its bundle comes from node_modules at each build.
+  writeCms(root);
   await build({ root, logLevel: process.env.JALONS_LOG ?? 'warn' });
   await indexSite(tempDir);
 } catch (error) {

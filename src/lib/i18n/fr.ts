@@ -15,6 +15,7 @@ export const fr = {
     calendrier: 'Calendrier',
     glossaire: 'Glossaire',
     recherche: 'Rechercher',
+    guide: 'Guide des éditeurs',
     filAriane: 'Fil d\'Ariane',
   },
   recherche: {
