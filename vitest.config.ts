@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Browser tests share one machine with two cores: keep workers few.
     maxWorkers: 2,
+    reporters: ['default', './tests/setup/summary-reporter.ts'],
   },
 });
