@@ -33,7 +33,7 @@ try {
   process.env.JALONS_OUT_DIR = tempDir;
   // The CMS at /admin/ is served from the site itself: its bundle comes from node_modules at each build.
   writeCms(root);
-  await build({ root, logLevel: process.env.JALONS_LOG ?? 'warn' });
+  await build({ root, logLevel: (process.env.JALONS_LOG as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn' });
   await indexSite(tempDir);
 } catch (error) {
   fail(`La construction a échoué : ${error instanceof Error ? error.message : String(error)}\nAucun site partiel n'a été publié ; dist/ est inchangé.`);

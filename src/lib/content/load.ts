@@ -88,10 +88,14 @@ export function loadContent(contentDir: string, projectRoot: string): LoadedCont
       }
       if (!checkId(file.rel, stem, result.problems)) continue;
       const kind = top === 'acteurs' ? 'actor' : 'glossary';
-      const entry = readYamlFile(file, stem, top === 'acteurs' ? actorSchema : glossaryTermSchema, result.problems, (raw, fichier, locate) =>
-        result.invalid.push({ kind, id: stem, roadmapId: null, raw, data: raw, fichier, locate }),
-      );
-      if (entry) (top === 'acteurs' ? result.actors : result.glossary).push(entry as never);
+      const onInvalid: OnInvalid = (raw, fichier, locate) => result.invalid.push({ kind, id: stem, roadmapId: null, raw, data: raw, fichier, locate });
+      if (top === 'acteurs') {
+        const entry = readYamlFile(file, stem, actorSchema, result.problems, onInvalid);
+        if (entry) result.actors.push(entry);
+      } else {
+        const entry = readYamlFile(file, stem, glossaryTermSchema, result.problems, onInvalid);
+        if (entry) result.glossary.push(entry);
+      }
       continue;
     }
     if (parts.length === 1) {
@@ -119,10 +123,14 @@ export function loadContent(contentDir: string, projectRoot: string): LoadedCont
       if (entry) result.roadmaps.push(entry);
     } else {
       if (!checkId(file.rel, stem, result.problems)) continue;
-      const entry = readMarkdownFile(file, stem, top, kind === 'node' ? nodeSchema : sheetSchema, result.problems, (raw, fichier, locate) =>
-        result.invalid.push({ kind, id: stem, roadmapId: top, raw, data: raw, fichier, locate }),
-      );
-      if (entry) (kind === 'node' ? result.nodes : result.sheets).push(entry as never);
+      const onInvalid: OnInvalid = (raw, fichier, locate) => result.invalid.push({ kind, id: stem, roadmapId: top, raw, data: raw, fichier, locate });
+      if (kind === 'node') {
+        const entry = readMarkdownFile(file, stem, top, nodeSchema, result.problems, onInvalid);
+        if (entry) result.nodes.push(entry);
+      } else {
+        const entry = readMarkdownFile(file, stem, top, sheetSchema, result.problems, onInvalid);
+        if (entry) result.sheets.push(entry);
+      }
     }
   }
   return result;

@@ -76,7 +76,7 @@ function rehypeFootnoteLabel(prefix: string) {
   return () => (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (node.properties?.id === 'footnote-label') node.properties.id = `${prefix}footnote-label`;
-      if (node.properties?.ariaDescribedBy) node.properties.ariaDescribedBy = `${prefix}footnote-label`;
+      if (node.properties?.ariaDescribedBy) node.properties.ariaDescribedBy = [`${prefix}footnote-label`];
     });
   };
 }
@@ -88,7 +88,7 @@ function rehypeExternalLinks(siteHost: string | null) {
       const href = String(node.properties?.href ?? '');
       if (!/^https?:\/\//.test(href)) return;
       if (siteHost && new URL(href).host === siteHost) return;
-      node.properties = { ...node.properties, rel: 'external noopener noreferrer', className: ['lien-externe'] };
+      node.properties = { ...node.properties, rel: ['external', 'noopener', 'noreferrer'], className: ['lien-externe'] };
       node.children.push({ type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: ' (site externe)' }] });
     });
   };
