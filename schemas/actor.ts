@@ -13,7 +13,7 @@ export const actorSchema = z
     type: z.enum(ACTOR_TYPES).describe('Nature de l\'organisation.'),
     territoire: z.string().optional().describe('Territoire d\'intervention (« Maine-et-Loire »).'),
     parent: z.string().optional().describe('Identifiant de l\'organisation dont elle fait partie (un service dans son département).'),
-    site: z.url().optional().describe('Adresse du site web officiel.'),
+    site: z.url({ protocol: /^https?$/ }).optional().describe('Adresse du site web officiel.'),
     description: z.string().optional().describe('Présentation courte.'),
   })
   .describe('Organisation de l\'annuaire des acteurs, partagé par toutes les feuilles de route. Le nom du fichier est son identifiant.');

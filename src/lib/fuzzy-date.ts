@@ -193,10 +193,15 @@ function single(s: string, allowNoYear: boolean): Interval {
   if ((m = s.match(new RegExp(`^(?:debut|fin|mi-?) ?${MONTH_RE} ${Y}$`)))) return month(year(m[2]!), MONTHS[m[1]!]!, true);
   if ((m = s.match(new RegExp(`^(?:courant|dans le courant de|au cours de l'annee) ${Y}$`)))) return wholeYear(year(m[1]!), true);
   if ((m = s.match(new RegExp(`^en ${Y}$`)))) return wholeYear(year(m[1]!));
-  if (allowNoYear) {
-    if ((m = s.match(new RegExp(`^${MONTH_RE}$`)))) return month(null, MONTHS[m[1]!]!);
-    if ((m = s.match(new RegExp(`^(?:debut|fin|mi-?) ?${MONTH_RE}$`)))) return month(null, MONTHS[m[1]!]!, true);
+  // "fin du 1er semestre 2023", "début du 2e trimestre 2024": the first or last month of that period.
+  if ((m = s.match(new RegExp(`^(debut|fin) (?:du |de |d')?${ORDINAL_RE} (semestre|trimestre) ${Y}$`)))) {
+    const period = (m[3] === 'semestre' ? semester : quarter)(year(m[4]!), ordinal(m[2]!));
+    const at = m[1] === 'debut' ? period.start : period.end;
+    return month(at.y, at.m, true);
   }
+  const noYear = s.match(new RegExp(`^(?:(debut|fin|mi-?) ?)?${MONTH_RE}$`));
+  if (noYear && allowNoYear) return month(null, MONTHS[noYear[2]!]!, Boolean(noYear[1]));
+  if (noYear) throw new DateError('il manque l\'année (un mois sans année n\'est admis que dans un calendrier annuel récurrent).');
   throw new DateError('');
 }
 
@@ -246,7 +251,10 @@ function notADateHint(s: string): string | null {
 
 function normalise(raw: string): string {
   let s = foldForMatch(stripTags(raw));
-  s = s.replace(/^[-•*]\s*(?=[^-])/, '');
+  // List markers, possibly doubled ("- - 1er semestre 2023"), but not the "--MM-DD" of an annual date.
+  while (/^[-•*]\s*(?=[^-])|^[-•*]\s+(?=-)/.test(s)) s = s.replace(/^[-•*]\s*/, '');
+  // "fin de l'année 2023", "début d'année 2014": the same as "fin 2023", "début 2014".
+  s = s.replace(/\b(debut|fin) (?:de l'|d')annee (?=\d{4}\b)/g, '$1 ');
   s = s.replace(/^\((.*)\)$/, '$1').trim();
   s = s.replace(/[.;,:]+$/, '').trim();
   s = s.replace(/\b(\d)(?:e|eme|ieme)\b/g, '$1e');
@@ -281,10 +289,20 @@ export function parseFuzzyDate(raw: string, options: { annual?: boolean } = {}):
       return { ok: true, value: { texte, debut: null, fin: null, precision: null, approximatif: false, continu: true } };
     }
   }
-  const prefix = s.match(/^(?:a partir de |a partir d'|des |jusqu'a |jusqu'en |jusque |jusqu'au |d'ici |pour |sur |(a l'horizon|a horizon|horizon|a l'horizon de|vers) )(.+)$/);
-  if (prefix) {
-    if (prefix[1]) approx = true;
-    s = prefix[2]!;
+  // Words around the date, possibly stacked ("jusqu'à l'horizon 2027", "pour la rentrée 2014/2015",
+  // "depuis le début de l'année 2014"); the vague ones make the date approximate.
+  const seen = new Set<string>();
+  for (;;) {
+    const prefix = s.match(
+      /^(?:a partir de |a partir d'|des |depuis |jusqu'a |jusqu'en |jusque |jusqu'au |d'ici |pour |sur |en |au (?!cours\b)|le |la |les |l'|periode (?=\d)|annee (?=\d)|(a l'horizon de |a l'horizon |a horizon |horizon |vers |courant |dans le courant de |au cours de (?:l'annee )?))(.+)$/,
+    );
+    if (!prefix) break;
+    const [whole, vague, rest] = prefix as unknown as [string, string | undefined, string];
+    const word = whole.slice(0, whole.length - rest.length);
+    if (seen.has(word)) break; // "le le 2024" is not a date
+    seen.add(word);
+    if (vague) approx = true;
+    s = rest;
   }
 
   try {

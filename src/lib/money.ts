@@ -26,7 +26,10 @@ export interface Money {
 }
 
 const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
-const MULTIPLIERS: Record<string, number> = { '': 1, k: 1_000, m: 1_000_000, md: 1_000_000_000 };
+/** "k€", "M€", "Md€", "M d'€", "millions d'euros", "milliard d'€". */
+const MULT = String.raw`k|mds?|mrds?|m|millions?|milliards?`;
+const MULTIPLIERS: Record<string, number> = { '': 1, k: 1_000, m: 1_000_000, million: 1_000_000, md: 1_000_000_000, mrd: 1_000_000_000, milliard: 1_000_000_000 };
+const multiplier = (word: string | undefined) => MULTIPLIERS[(word ?? '').toLowerCase().replace(/s$/, '')]!;
 
 function toNumber(raw: string): number {
   const compact = raw.replace(/[ \u00a0\u202f]/g, '');
@@ -34,6 +37,9 @@ function toNumber(raw: string): number {
   const normalised = /^\d{1,3}(\.\d{3})+$/.test(compact) ? compact.replace(/\./g, '') : compact.replace(',', '.');
   return Number(normalised);
 }
+
+/** Scales without floating-point noise: 3,8 M€ is 3 800 000, not 3 799 999.999…. */
+const scale = (n: number, by: number) => (by === 1 ? n : Math.round(n * by * 100) / 100);
 
 function periodicityAfter(rest: string): Periodicity {
   const r = foldForMatch(rest);
@@ -48,34 +54,45 @@ export function parseMoney(raw: string): Money {
   const s = stripTags(raw).replace(/\s+/g, ' ');
   const montants: Amount[] = [];
   const re = new RegExp(
-    String.raw`(?<lower>\+ ?de |plus de |au moins |minimum )?(?:(?<from>${NUMBER}) ?(?:-|–|à) ?)?(?<value>${NUMBER}) ?(?<mult>k|m|md)? ?(?<unit>€|euros?\b|eur\b|etp\b|%)`,
-    'giu',
+    String.raw`(?<![\d.,])(?<lower>\+ ?de |plus de |au moins |minimum )?` +
+      // "entre 20 et 30 K€", "entre 1 000 € et 6 000 €", or "12-15 000 €", "20 à 25 %".
+      String.raw`(?:entre (?<between>${NUMBER}) ?(?:(?<bmult>${MULT})\.? ?(?:d['’] ?|de )?)?(?<bunit>€|euros?\b|eur\b|%)? ?et |(?<from>${NUMBER}) ?(?:-|–|à) ?)?` +
+      String.raw`(?<value>${NUMBER}) ?(?:(?<mult>${MULT})\.? ?(?:d['’] ?|de )?)?(?<unit>€|euros?\b|eur\b|etp\b|%)`,
+    'giud',
   );
   for (const match of s.matchAll(re)) {
     const g = match.groups!;
     const unitWord = g.unit!.toLowerCase();
     const unite: MoneyUnit = unitWord === '%' ? 'pourcent' : unitWord === 'etp' ? 'ETP' : 'EUR';
-    const multiplier = unite === 'EUR' ? MULTIPLIERS[(g.mult ?? '').toLowerCase()]! : 1;
-    let max = toNumber(g.value!) * multiplier;
+    const by = unite === 'EUR' ? multiplier(g.mult) : 1;
+    const max = scale(toNumber(g.value!), by);
     let min = max;
-    if (g.from) {
-      let from = toNumber(g.from) * multiplier;
+    let start = match.index ?? 0;
+    if (g.between) {
+      // The multiplier written once applies to both ends, unless the lower end has its own unit.
+      const own = g.bmult || g.bunit;
+      min = scale(toNumber(g.between), unite === 'EUR' ? (own ? multiplier(g.bmult) : by) : 1);
+    } else if (g.from) {
+      let from = scale(toNumber(g.from), by);
       // "12-15 000 €": the thousands written once apply to both ends.
       if (from < max / 100 && /[ \u00a0\u202f.]\d{3}$/.test(g.value!)) {
         const groups = (g.value!.match(/[ \u00a0\u202f.]\d{3}/g) ?? []).length;
         from *= 1000 ** groups;
       }
-      min = from;
+      // A lower end above the upper one is not a range: "2022-2030 – 800 000 €" is a period, then an amount.
+      if (from <= max) min = from;
+      else start = match.indices!.groups!.value![0];
     }
-    const after = s.slice((match.index ?? 0) + match[0].length);
-    const before = foldForMatch(s.slice(Math.max(0, (match.index ?? 0) - 40), match.index));
+    const end = (match.index ?? 0) + match[0].length;
+    const after = s.slice(end);
+    const before = foldForMatch(s.slice(Math.max(0, start - 40), start));
     const periodicite = periodicityAfter(after) ?? (/\bannuel(le)?\b/.test(before) ? 'an' : null);
     montants.push({
       min,
       max: g.lower ? null : max,
       unite,
       periodicite,
-      texte: match[0].trim(),
+      texte: s.slice(start, end).trim(),
     });
   }
   return { texte, montants };

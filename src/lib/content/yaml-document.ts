@@ -48,7 +48,15 @@ export function parseYaml(fichier: string, text: string, lineOffset = 0): Parsed
       gravite: doc.errors.includes(error as never) ? 'erreur' : 'avertissement',
     });
   }
-  const data = problems.some((p) => p.gravite === 'erreur') ? undefined : doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  if (!problems.some((p) => p.gravite === 'erreur')) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      // yaml refuses an alias expansion that grows without bound ("billion laughs").
+      problems.push({ fichier, ...at(0), chemin: '', message: 'Trop de renvois YAML (« &nom » / « *nom ») : écrivez les valeurs en toutes lettres.', gravite: 'erreur' });
+    }
+  }
   return {
     data,
     problems,
