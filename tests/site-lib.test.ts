@@ -6,7 +6,7 @@ import { breakdown, formatCalendarPeriod, formatInterval } from '../src/lib/site
 import { ganttRows } from '../src/lib/site/gantt-view.ts';
 import { buildTree, nodeLabel } from '../src/lib/site/hierarchy.ts';
 import { indicatorChart } from '../src/lib/site/indicator-chart.ts';
-import { acronymsFrom, hasMermaid, renderMarkdown } from '../src/lib/site/markdown.ts';
+import { acronymsFrom, hasMermaid, neutraliseMermaidHtml, renderMarkdown } from '../src/lib/site/markdown.ts';
 import { roadmapTimeline } from '../src/lib/site/timeline.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -78,6 +78,20 @@ describe('markdown pipeline', () => {
     expect(html).toContain('class="lien-externe"');
     expect(html).toContain('<pre class="mermaid">graph TD; A-->B');
     expect(hasMermaid(md)).toBe(true);
+  });
+
+  it('drops ids written in raw HTML, which would hijack the page\'s own anchors, and keeps the body\'s own', () => {
+    const html = renderMarkdown('<a id="contenu" href="#x">lien</a> texte[^1]\n\n<style>body { color: red }</style>\n\n## Contenu\n\n[^1]: Note.', { idPrefix: 'fiche-' });
+    expect(html).not.toMatch(/id="contenu"/);
+    expect(html).toContain('<h2 id="fiche-contenu">Contenu</h2>');
+    expect(html).toContain('aria-describedby="fiche-footnote-label"');
+    expect(html).toContain('id="fiche-footnote-label"');
+    expect(html).not.toContain('color: red');
+  });
+
+  it('writes tag-like text in Mermaid sources as Mermaid entities, keeping arrows and line breaks', () => {
+    expect(neutraliseMermaidHtml('A["<img src=x onerror=alert(1)>"] --> B[un<br>deux] <--> C</b>')).toBe('A["#lt;img src=x onerror=alert(1)>"] --> B[un<br>deux] <--> C#lt;/b>');
+    expect(renderMarkdown('```mermaid\ngraph TD; A["<b onclick=x>"]-->B\n```')).toContain('A["#lt;b onclick=x>"]-->B');
   });
 
   it('starts body headings at level 2, below the page title', () => {

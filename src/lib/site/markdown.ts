@@ -36,8 +36,17 @@ export function acronymsFrom(glossary: ReadonlyArray<{ sigle: string; definition
   return { terms, pattern: alternatives.length ? new RegExp(`(?<![\\p{L}\\p{N}_@'’-])(${alternatives.join('|')})(?![\\p{L}\\p{N}_@-])`, 'gu') : null };
 }
 
-const sanitizeSchema: SanitizeSchema = {
+/**
+ * `idPrefix` is the one prefix this body's ids may carry (footnotes, heading slugs):
+ * an id written in raw HTML (`id="contenu"`) would otherwise clobber the page's own
+ * landmarks and anchors, so any other id is dropped.
+ */
+function sanitizeSchema(idPrefix: string): SanitizeSchema {
+  const ownId = ['id', new RegExp(`^${idPrefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)] as [string, RegExp];
+  return {
   ...defaultSchema,
+  // The text of a stripped <style> would otherwise show up as a paragraph of CSS.
+  strip: ['script', 'style'],
   // Only what a roadmap needs; no script, style, iframe, form or event handler.
   tagNames: [
     'p', 'br', 'hr', 'strong', 'em', 'b', 'i', 'u', 's', 'del', 'sup', 'sub', 'small', 'mark', 'abbr',
@@ -46,17 +55,18 @@ const sanitizeSchema: SanitizeSchema = {
   ],
   attributes: {
     ...defaultSchema.attributes,
-    a: ['href', 'title', 'id', 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'ariaLabel'],
+    a: ['href', 'title', ownId, 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'ariaLabel'],
     abbr: ['title'],
     code: [['className', /^language-[\w-]+$/]],
     th: ['align', 'scope'],
     td: ['align'],
     section: ['dataFootnotes', ['className', 'footnotes']],
-    h2: ['id', ['className', 'sr-only']],
-    '*': ['id'],
+    h2: [ownId, ['className', 'sr-only']],
+    '*': [ownId],
   },
   protocols: { href: ['http', 'https', 'mailto'] },
-};
+  };
+}
 
 function isElement(node: unknown, tag?: string): node is Element {
   return (node as Element)?.type === 'element' && (tag === undefined || (node as Element).tagName === tag);
@@ -94,6 +104,15 @@ function rehypeExternalLinks(siteHost: string | null) {
   };
 }
 
+/**
+ * Mermaid decodes labels through the DOM before sanitising them, so an `<img onerror>`
+ * in a label reaches the browser's parser. Written as Mermaid's own entity (`#lt;`), a
+ * tag-like `<` is drawn as the character and never parsed; line breaks (`<br>`) stay.
+ */
+export function neutraliseMermaidHtml(source: string): string {
+  return source.replace(/<(?!br\s*\/?>)(?=[\p{L}\/!?])/giu, '#lt;');
+}
+
 function rehypeMermaid() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
@@ -108,7 +127,7 @@ function rehypeMermaid() {
         tagName: 'figure',
         properties: { className: ['diagramme'] },
         children: [
-          { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: source }] },
+          { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: neutraliseMermaidHtml(source) }] },
           { type: 'element', tagName: 'figcaption', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: 'Diagramme (source Mermaid)' }] },
         ],
       };
@@ -117,8 +136,10 @@ function rehypeMermaid() {
   };
 }
 
-function rehypeAbbr(context: PageContext | null) {
-  return () => (tree: Root) => {
+/** The page's context travels with each file (`file.data.context`), so one processor serves every page. */
+function rehypeAbbr() {
+  return (tree: Root, file: { data: unknown }) => {
+    const context = (file.data as { context?: PageContext | null }).context ?? null;
     const pattern = context?.acronyms.pattern;
     if (!context || !pattern) return;
     visit(tree, 'text', (node: Text, index, parent) => {
@@ -141,24 +162,51 @@ function rehypeAbbr(context: PageContext | null) {
   };
 }
 
+/**
+ * One frozen processor per option set, built once and reused for every body: building
+ * the pipeline for each call cost about as much as the rendering itself. rehype-raw
+ * (a full parse5 pass) only runs when the source may hold raw HTML.
+ */
+const processors = new Map<string, ReturnType<typeof buildProcessor>>();
+
+/** What rehype-raw's reparse would do to `data-*` flags (`data-footnote-ref=""`), so the HTML is the same with or without it. */
+function rehypeDataFlags() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      for (const [key, value] of Object.entries(node.properties)) if (value === true && key.startsWith('data')) node.properties[key] = '';
+    });
+  };
+}
+
+function buildProcessor(idPrefix: string, siteHost: string | null, raw: boolean) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: idPrefix, footnoteLabel: 'Notes', footnoteBackLabel: 'Retour au texte' })
+    .use(raw ? [rehypeRaw] : [rehypeDataFlags])
+    .use(rehypeShiftHeadings)
+    // Before sanitising, so the label's id carries the body's prefix and survives.
+    .use(rehypeFootnoteLabel(idPrefix))
+    .use(rehypeSanitize, { ...sanitizeSchema(idPrefix), clobberPrefix: '' })
+    .use(rehypeSlug, { prefix: idPrefix && idPrefix !== 'note-' ? idPrefix : '' })
+    .use(rehypeExternalLinks(siteHost))
+    .use(rehypeMermaid)
+    .use(rehypeAbbr)
+    .use(rehypeStringify)
+    .freeze();
+}
+
 /** Renders one Markdown body to safe HTML. `idPrefix` keeps footnote ids unique when a page shows several bodies. */
 export function renderMarkdown(markdown: string, options: { context?: PageContext | null; siteHost?: string | null; idPrefix?: string } = {}): string {
   if (!markdown.trim()) return '';
-  const file = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: options.idPrefix ?? 'note-', footnoteLabel: 'Notes', footnoteBackLabel: 'Retour au texte' })
-    .use(rehypeRaw)
-    .use(rehypeShiftHeadings)
-    .use(rehypeSanitize, { ...sanitizeSchema, clobberPrefix: '' })
-    .use(rehypeFootnoteLabel(options.idPrefix ?? 'note-'))
-    .use(rehypeSlug, { prefix: options.idPrefix && options.idPrefix !== 'note-' ? options.idPrefix : '' })
-    .use(rehypeExternalLinks(options.siteHost ?? null))
-    .use(rehypeMermaid)
-    .use(rehypeAbbr(options.context ?? null))
-    .use(rehypeStringify)
-    .processSync(markdown);
-  return String(file);
+  const idPrefix = options.idPrefix ?? 'note-';
+  const siteHost = options.siteHost ?? null;
+  // Without "<" Markdown yields no raw HTML node, and rehype-raw would change nothing.
+  const raw = markdown.includes('<');
+  const key = `${idPrefix}\u0000${siteHost ?? ''}\u0000${raw}`;
+  let processor = processors.get(key);
+  if (!processor) processors.set(key, (processor = buildProcessor(idPrefix, siteHost, raw)));
+  return String(processor.processSync({ value: markdown, data: { context: options.context ?? null } as Record<string, unknown> }));
 }
 
 /** True when a body holds a Mermaid diagram, so the page loads the diagram script. */
