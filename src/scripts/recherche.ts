@@ -1,23 +1,32 @@
 /**
  * The search page: Pagefind in the browser, with the query, filters and sort kept in
  * the URL so a search can be shared and bookmarked. Loaded only on /recherche/.
+ *
+ * Facets: values of one facet are alternatives (any), facets combine (all). The count
+ * beside a value is the number of results the search would have with that value ticked,
+ * given the query and the other facets' choices; with one value ticked in a facet, it is
+ * the number of results shown.
  */
-interface Settings { bundle: string; name: string; others: Array<{ name: string; bundle: string }> }
+interface Ranking { termSimilarity?: number; metaWeights?: Record<string, number> }
+interface Settings { bundle: string; name: string; others: Array<{ name: string; bundle: string }>; ranking?: Ranking }
 interface Labels {
   chargement: string; aucun: string; resultat1: string; resultatN: string; resultatSansQ1: string; resultatSansQN: string;
-  plus: string; pilote: string; erreur: string; effacer: string; filtres: Record<string, string>;
+  plus: string; pilote: string; erreur: string; effacer: string; valeurs: string; indisponible: string; filtres: Record<string, string>;
 }
-interface PagefindResult { id: string; data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }> }
+interface ResultData { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }
+interface PagefindResult { id: string; score: number; data: () => Promise<ResultData> }
 interface PagefindSearch { results: PagefindResult[]; filters: Record<string, Record<string, number>>; totalFilters: Record<string, Record<string, number>> }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   mergeIndex(url: string, o?: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PagefindSearch | null>;
-  debouncedSearch?(q: string | null, o?: Record<string, unknown>, ms?: number): Promise<PagefindSearch | null>;
 }
+type Filters = Record<string, string[]>;
+interface State { q: string; tri: string; filters: Filters }
 
-const FACETS = ['feuille', 'territoire', 'type', 'statut', 'axe', 'annee', 'pilote', 'partenaire', 'site'];
+const FACETS = ['site', 'feuille', 'territoire', 'type', 'statut', 'axe', 'annee', 'pilote', 'partenaire'];
+const SORTS = ['code', 'debut'];
 const PAGE = 10;
 const SHOWN_VALUES = 8;
 
@@ -32,46 +41,81 @@ const moreButton = document.getElementById('plus') as HTMLButtonElement;
 const settings = JSON.parse(form.dataset.settings ?? '{}') as Settings;
 const labels = JSON.parse(form.dataset.labels ?? '{}') as Labels;
 
-let pagefind: Pagefind | null = null;
+let loading: Promise<Pagefind> | null = null;
+let unavailable: string[] = [];
 let current: PagefindSearch | null = null;
 let shown = 0;
 let sequence = 0;
+/** Filters read from the URL, applied on the first search before their boxes exist. */
+let pendingFilters: Filters | null = null;
+/** Facets whose hidden values the reader asked to see: they stay open across searches. */
+const expanded = new Set<string>();
 
-function readState(): { q: string; tri: string; filters: Record<string, string[]> } {
+function readState(): State {
   const params = new URLSearchParams(location.search);
-  const filters: Record<string, string[]> = {};
+  const filters: Filters = {};
   for (const key of FACETS) {
-    const values = params.getAll(key);
+    const values = [...new Set(params.getAll(key).filter(Boolean))];
     if (values.length) filters[key] = values;
   }
-  return { q: params.get('q') ?? '', tri: params.get('tri') ?? '', filters };
+  const tri = params.get('tri') ?? '';
+  return { q: params.get('q') ?? '', tri: SORTS.includes(tri) ? tri : '', filters };
 }
 
-function writeState(state: ReturnType<typeof readState>): void {
+function writeState(state: State): void {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   if (state.tri) params.set('tri', state.tri);
-  for (const [k, values] of Object.entries(state.filters)) for (const v of values) params.append(k, v);
+  for (const key of FACETS) for (const v of state.filters[key] ?? []) params.append(key, v);
   const query = params.toString();
-  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+  const url = `${location.pathname}${query ? `?${query}` : ''}`;
+  if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
 }
 
-function selectedFilters(): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
+function selectedFilters(): Filters {
+  const filters: Filters = {};
   for (const box of filtersList.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
     (filters[box.name] ??= []).push(box.value);
   }
   return filters;
 }
 
-async function load(): Promise<Pagefind> {
-  if (pagefind) return pagefind;
-  const module = (await import(/* @vite-ignore */ `${settings.bundle}pagefind.js`)) as Pagefind;
-  await module.options({ excerptLength: 24, ...(settings.others.length ? { mergeFilter: { site: settings.name } } : {}) });
-  for (const other of settings.others) await module.mergeIndex(other.bundle, { mergeFilter: { site: other.name } });
-  await module.init();
-  pagefind = module;
-  return module;
+/** The other sites' roots, longest first, to label a result by the site it comes from. */
+const siteRoots = [
+  ...settings.others.map((o) => ({ name: o.name, root: new URL(o.bundle.replace(/_?pagefind\/$/, ''), location.href).href })),
+].sort((a, b) => b.root.length - a.root.length);
+
+function siteOf(data: ResultData): string {
+  if (data.filters.site?.[0]) return data.filters.site[0];
+  const url = new URL(data.url, location.href).href;
+  return siteRoots.find((s) => url.startsWith(s.root))?.name ?? settings.name;
+}
+
+async function reachable(bundle: string): Promise<boolean> {
+  try {
+    const response = await fetch(new URL('pagefind-entry.json', new URL(bundle, location.href)), { cache: 'no-cache' });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+function load(): Promise<Pagefind> {
+  loading ??= (async () => {
+    const module = (await import(/* @vite-ignore */ `${settings.bundle}pagefind.js`)) as Pagefind;
+    const merged = settings.others.length > 0;
+    await module.options({ excerptLength: 24, ranking: settings.ranking ?? {}, ...(merged ? { mergeFilter: { site: settings.name } } : {}) });
+    // A site that cannot be reached (down, or without CORS headers) is left out rather than breaking the search.
+    const reached = await Promise.all(settings.others.map((o) => reachable(o.bundle)));
+    unavailable = settings.others.filter((_, i) => !reached[i]).map((o) => o.name);
+    for (const [i, other] of settings.others.entries()) {
+      if (reached[i]) await module.mergeIndex(other.bundle, { mergeFilter: { site: other.name }, ranking: settings.ranking ?? {} });
+    }
+    await module.init();
+    return module;
+  })();
+  loading.catch(() => (loading = null));
+  return loading;
 }
 
 function fill(template: string, values: Record<string, string | number>): string {
@@ -85,14 +129,34 @@ function text(tag: string, value: string, className?: string): HTMLElement {
   return el;
 }
 
-function renderFilters(search: PagefindSearch, selected: Record<string, string[]>): void {
+function asPagefindFilters(filters: Filters): Record<string, { any: string[] }> {
+  return Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, { any: v }]));
+}
+
+/** Counts per facet value: for a facet with ticked values, as if that facet alone were untouched. */
+async function facetCounts(pf: Pagefind, state: State, search: PagefindSearch): Promise<Record<string, Record<string, number>>> {
+  const counts: Record<string, Record<string, number>> = { ...search.filters };
+  await Promise.all(
+    Object.keys(state.filters).map(async (key) => {
+      const others = Object.fromEntries(Object.entries(state.filters).filter(([k]) => k !== key));
+      const without = await pf.search(state.q || null, { filters: asPagefindFilters(others) });
+      counts[key] = without?.filters[key] ?? {};
+    }),
+  );
+  return counts;
+}
+
+function renderFilters(counts: Record<string, Record<string, number>>, selected: Filters): void {
+  // Re-rendering replaces the boxes: give the focus back to the box the reader was on.
+  const active = document.activeElement;
+  const focused = active instanceof HTMLInputElement && filtersList.contains(active) ? { name: active.name, value: active.value } : null;
   filtersList.replaceChildren();
   for (const key of FACETS) {
-    const counts = search.filters[key] ?? {};
     const selectedValues = selected[key] ?? [];
-    const values = Object.entries(counts)
+    const values = Object.entries(counts[key] ?? {})
       .filter(([value, n]) => n > 0 || selectedValues.includes(value))
       .sort((a, b) => (key === 'annee' ? a[0].localeCompare(b[0]) : b[1] - a[1] || a[0].localeCompare(b[0], 'fr')));
+    for (const value of selectedValues) if (!values.some(([v]) => v === value)) values.push([value, 0]);
     if (values.length === 0) continue;
     const group = document.createElement('fieldset');
     group.className = 'filtre';
@@ -107,16 +171,20 @@ function renderFilters(search: PagefindSearch, selected: Record<string, string[]
       label.htmlFor = id;
       label.append(value, ' ', text('span', `(${n})`, 'compte-filtre'));
       li.append(box, label);
-      if (i >= SHOWN_VALUES && !selectedValues.includes(value)) li.hidden = true;
+      if (i >= SHOWN_VALUES && !selectedValues.includes(value) && !expanded.has(key)) li.hidden = true;
       list.append(li);
     });
     group.append(list);
-    if (values.length > SHOWN_VALUES) {
-      const toggle = text('button', `Afficher les ${values.length} valeurs`, 'lien-bouton') as HTMLButtonElement;
+    const hidden = list.querySelectorAll('li[hidden]').length;
+    if (hidden > 0) {
+      const toggle = text('button', fill(labels.valeurs, { n: values.length }), 'lien-bouton') as HTMLButtonElement;
       toggle.type = 'button';
       toggle.addEventListener('click', () => {
+        const first = list.querySelector<HTMLLIElement>('li[hidden]');
         list.querySelectorAll('li').forEach((li) => (li.hidden = false));
+        expanded.add(key);
         toggle.remove();
+        first?.querySelector('input')?.focus();
       });
       group.append(toggle);
     }
@@ -127,18 +195,26 @@ function renderFilters(search: PagefindSearch, selected: Record<string, string[]
     clear.type = 'button';
     clear.addEventListener('click', () => {
       filtersList.querySelectorAll<HTMLInputElement>('input:checked').forEach((b) => (b.checked = false));
+      input.focus();
       void run();
     });
     filtersList.append(clear);
   }
   filtersBox.hidden = filtersList.childElementCount === 0;
+  if (focused) {
+    const again = [...filtersList.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((b) => b.name === focused.name && b.value === focused.value);
+    again?.focus();
+  }
 }
 
-async function showMore(): Promise<void> {
+async function showMore(focusFirst = false): Promise<void> {
   if (!current) return;
+  const mine = sequence;
   const batch = current.results.slice(shown, shown + PAGE);
-  shown += batch.length;
   const items = await Promise.all(batch.map((r) => r.data()));
+  if (mine !== sequence) return;
+  shown += batch.length;
+  let first: HTMLAnchorElement | null = null;
   for (const data of items) {
     const li = document.createElement('li');
     li.className = 'resultat';
@@ -146,43 +222,59 @@ async function showMore(): Promise<void> {
     const a = document.createElement('a');
     a.href = data.url;
     a.textContent = [data.meta.code, data.meta.title].filter(Boolean).join(' ');
+    first ??= a;
     h.append(a);
-    const meta = [data.meta.feuille, data.filters.site?.[0], data.meta.pilote ? `${labels.pilote} : ${data.meta.pilote}` : ''].filter(Boolean).join(' · ');
+    const site = settings.others.length ? siteOf(data) : '';
+    const meta = [data.meta.feuille, site, data.meta.pilote ? `${labels.pilote} : ${data.meta.pilote}` : ''].filter(Boolean).join(' · ');
     const excerpt = document.createElement('p');
-    // Pagefind's excerpt is escaped text with <mark> around the matched terms.
+    excerpt.className = 'extrait';
+    // Pagefind's excerpt is the page's text, escaped, with <mark> around the matched terms.
     excerpt.innerHTML = data.excerpt;
     li.append(h, text('p', meta, 'meta'), excerpt);
+    if (site) li.dataset.site = site;
     resultsList.append(li);
   }
   moreButton.hidden = shown >= current.results.length;
+  if (focusFirst) first?.focus();
+}
+
+function countText(n: number, q: string): string {
+  if (n === 0) return fill(labels.aucun, { q });
+  const template = q ? (n > 1 ? labels.resultatN : labels.resultat1) : n > 1 ? labels.resultatSansQN : labels.resultatSansQ1;
+  const missing = unavailable.length ? ` ${fill(labels.indisponible, { sites: unavailable.join(', ') })}` : '';
+  return fill(template, { n, q }) + missing;
 }
 
 async function run(): Promise<void> {
   const mine = ++sequence;
-  const state = { q: input.value.trim(), tri: sortSelect.value, filters: selectedFilters() };
+  const filters = pendingFilters ?? selectedFilters();
+  pendingFilters = null;
+  const state: State = { q: input.value.trim(), tri: sortSelect.value, filters };
   writeState(state);
   if (!state.q && Object.keys(state.filters).length === 0) {
+    current = null;
     resultsList.replaceChildren();
     countLine.textContent = '';
     moreButton.hidden = true;
     filtersBox.hidden = true;
+    filtersList.replaceChildren();
     return;
   }
   countLine.textContent = labels.chargement;
   try {
     const pf = await load();
-    const filters = Object.fromEntries(Object.entries(state.filters).map(([k, v]) => [k, { any: v }]));
-    const search = await pf.search(state.q || null, { filters, ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });
+    const search = await pf.search(state.q || null, { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });
     if (!search || mine !== sequence) return;
+    const counts = await facetCounts(pf, state, search);
+    if (mine !== sequence) return;
     current = search;
     shown = 0;
     resultsList.replaceChildren();
-    const n = search.results.length;
-    countLine.textContent =
-      n === 0 ? fill(labels.aucun, { q: state.q }) : fill(state.q ? (n > 1 ? labels.resultatN : labels.resultat1) : n > 1 ? labels.resultatSansQN : labels.resultatSansQ1, { n, q: state.q });
-    renderFilters(search, state.filters);
+    countLine.textContent = countText(search.results.length, state.q);
+    renderFilters(counts, state.filters);
     await showMore();
   } catch (error) {
+    if (mine !== sequence) return;
     countLine.textContent = labels.erreur;
     console.warn(error);
   }
@@ -195,27 +287,17 @@ input.addEventListener('input', () => {
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  window.clearTimeout(timer);
   void run();
 });
 sortSelect.addEventListener('change', () => void run());
 filtersList.addEventListener('change', () => void run());
-moreButton.addEventListener('click', () => void showMore());
+moreButton.addEventListener('click', () => void showMore(true));
 
 const initial = readState();
 input.value = initial.q;
 sortSelect.value = initial.tri;
 if (initial.q || Object.keys(initial.filters).length) {
-  // Filters from a shared URL are applied on the first search, before their boxes exist.
-  void (async () => {
-    const pf = await load().catch(() => null);
-    if (!pf) {
-      countLine.textContent = labels.erreur;
-      return;
-    }
-    const filters = Object.fromEntries(Object.entries(initial.filters).map(([k, v]) => [k, { any: v }]));
-    const search = await pf.search(initial.q || null, { filters, ...(initial.tri ? { sort: { [initial.tri]: 'asc' } } : {}) });
-    if (!search) return;
-    renderFilters(search, initial.filters);
-    await run();
-  })();
+  pendingFilters = initial.filters;
+  void run();
 }

@@ -4,7 +4,9 @@
  * metadata shown in results, and sort keys.
  */
 import { fr } from '../i18n/fr.ts';
-import type { ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
+import { activeYearsOfModel } from './calendar-years.ts';
+import { activeInYear, isDatedRow, sheetTimelineRows } from './timeline.ts';
+import type { Model, ModelActorRef, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
 
 export interface SearchMeta {
   filters: Array<[string, string]>;
@@ -15,21 +17,42 @@ export interface SearchMeta {
 /** Filter values are shown as typed: one line, single spaces. */
 const clean = (v: string) => v.replace(/\s+/g, ' ').trim();
 
-/** Every calendar year in which the sheet is active, from its normalised calendar. */
-export function activeYears(sheet: ModelSheet, rm: ModelRoadmap, today: string): number[] {
-  const cal = sheet.calendrier;
-  if (!cal) return [];
-  const spans: Array<[string, string]> = [];
-  const end = cal.fin ?? (cal.ouvert ? (rm.periode.fin ?? `${today.slice(0, 4)}-12-31`) : cal.debut);
-  if (cal.debut && end) spans.push([cal.debut, end]);
-  else if (cal.fin) spans.push([cal.fin, cal.fin]);
-  for (const j of cal.jalons) spans.push([j.debut, j.fin]);
+/**
+ * Every calendar year in which the sheet is active: the years whose calendar page
+ * ("Prévu en 2024") lists it, for its own calendar or for one of its dated
+ * sub-actions. Same rule as those pages (`activeInYear`): fuzzy bounds count the
+ * whole unit they name, milestones count in their year, annual schedules in the years
+ * they recur, and work without an end counts every year from its start, up to the
+ * end of the roadmap's period or `horizon` (the last year with a calendar page,
+ * `calendarHorizon`), whichever is later.
+ */
+export function activeYears(sheet: ModelSheet, rm: ModelRoadmap, horizon = 0): number[] {
   const years = new Set<number>();
-  for (const [a, b] of spans) {
-    for (let y = Number(a.slice(0, 4)); y <= Number(b.slice(0, 4)) && y - Number(a.slice(0, 4)) < 50; y++) years.add(y);
+  for (const row of sheetTimelineRows(rm, sheet).rows.filter(isDatedRow)) {
+    const { calendar: cal, periode } = row;
+    // Without a start ("jusqu'en 2020"), work is drawn from the start of the period.
+    const from = yearOf(cal.debut ?? periode.debut ?? cal.fin);
+    let to = yearOf(cal.fin ?? periode.fin ?? cal.debut ?? periode.debut);
+    if (cal.ouvert || !cal.fin) to = Math.max(to, horizon);
+    for (let y = from; y > 0 && y <= to && y - from < 100; y++) if (activeInYear(cal, periode, y)) years.add(y);
+    for (const j of cal.jalons) years.add(yearOf(j.debut));
   }
-  return [...years].sort();
+  return [...years].sort((a, b) => a - b);
 }
+
+const horizons = new WeakMap<Model, number>();
+
+/** The last year that has a calendar page: open-ended work is listed on every page up to it. */
+export function calendarHorizon(model: Model): number {
+  let last = horizons.get(model);
+  if (last === undefined) {
+    last = activeYearsOfModel(model).at(-1) ?? 0;
+    horizons.set(model, last);
+  }
+  return last;
+}
+
+const yearOf = (iso: string | null) => (iso ? Number(iso.slice(0, 4)) : 0);
 
 /** Sort key that orders "A.1.2.b" and "10" naturally as text. */
 export function codeSortKey(code: string | null): string {
@@ -37,7 +60,8 @@ export function codeSortKey(code: string | null): string {
   return code.replace(/\d+/g, (n) => n.padStart(4, '0')).toLowerCase();
 }
 
-export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, today: string): SearchMeta {
+/** `model`: the whole site, for the years open-ended work runs to (see activeYears). */
+export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Model): SearchMeta {
   const axis = sheet.parents.find((p) => p.type === 'noeud');
   const roadmapName = clean(rm.titre_court ?? rm.titre);
   const filters: Array<[string, string]> = [
@@ -48,7 +72,7 @@ export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, today: stri
     ...sheet.pilotes.map((p) => ['pilote', clean(p.nom)] as [string, string]),
     ...sheet.partenaires.map((p) => ['partenaire', clean(p.nom)] as [string, string]),
     ...(axis ? [['axe', clean(`${roadmapName} › ${[axis.code, axis.titre].filter(Boolean).join(' ')}`)] as [string, string]] : []),
-    ...activeYears(sheet, rm, today).map((y) => ['annee', String(y)] as [string, string]),
+    ...activeYears(sheet, rm, model ? calendarHorizon(model) : 0).map((y) => ['annee', String(y)] as [string, string]),
   ];
   return {
     filters: dedupe(filters),
@@ -57,6 +81,8 @@ export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, today: stri
       ['code', sheet.code ?? ''],
       ['feuille', rm.titre_court ?? rm.titre],
       ['pilote', sheet.pilotes.map((p) => p.nom).join(', ')],
+      ['responsables', actorNames([sheet.pilotes, sheet.porteurs])],
+      ['partenaires', actorNames([sheet.partenaires, sheet.cofinanceurs, sheet.acteurs, sheet.a_mobiliser])],
     ],
     sort: [
       ['code', `${roadmapName} ${codeSortKey(sheet.code)}`],
@@ -78,9 +104,24 @@ export function roadmapSearchMeta(rm: ModelRoadmap): SearchMeta {
   const roadmapName = clean(rm.titre_court ?? rm.titre);
   return {
     filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ['type', 'Feuille de route']],
-    meta: [['title', rm.titre], ['code', ''], ['feuille', rm.titre_court ?? rm.titre], ['pilote', rm.porteurs.map((p) => p.nom).join(', ')]],
+    meta: [
+      ['title', rm.titre],
+      ['code', ''],
+      ['feuille', rm.titre_court ?? rm.titre],
+      ['pilote', rm.porteurs.map((p) => p.nom).join(', ')],
+      ['responsables', actorNames([rm.porteurs])],
+    ],
     sort: [['code', `${roadmapName} 0000`], ['debut', rm.periode.debut ?? '9999-12-31']],
   };
+}
+
+/**
+ * Names of actors, once each. Metadata is searchable: `responsables` (pilots and
+ * carriers) and `partenaires` (everyone else named on the sheet) let an actor's name
+ * find the sheets it leads or joins, weighted in RANKING (search-settings.ts).
+ */
+export function actorNames(groups: ModelActorRef[][]): string {
+  return [...new Set(groups.flat().map((a) => clean(a.nom)).filter(Boolean))].join(' · ');
 }
 
 function dedupe(pairs: Array<[string, string]>): Array<[string, string]> {
