@@ -17,6 +17,7 @@ export const fr = {
     recherche: 'Rechercher',
     guide: 'Guide des éditeurs',
     filAriane: 'Fil d\'Ariane',
+    donnees: 'Données ouvertes',
   },
   recherche: {
     libelle: 'Rechercher dans toutes les feuilles de route',
@@ -37,6 +38,8 @@ export const fr = {
     plus: 'Afficher plus de résultats',
     pilote: 'Pilote',
     site: 'Site',
+    valeurs: (n: number) => `Afficher les ${n} valeurs`,
+    indisponible: (sites: string) => `Les fiches de ${sites} n'ont pas pu être interrogées.`,
     erreur: 'La recherche n\'a pas pu se charger. Réessayez plus tard, ou parcourez les fiches par feuille de route.',
     nomsFiltres: {
       feuille: 'Feuille de route',
@@ -179,6 +182,19 @@ export const fr = {
     intro: 'Les sigles employés par les feuilles de route et leur signification.',
     sigle: 'Sigle',
     definition: 'Signification',
+  },
+  donnees: {
+    titre: 'Données ouvertes',
+    intro: 'Toutes les feuilles de route, réutilisables sans recopier les pages : tableaux, données structurées, calendriers et flux des modifications.',
+    formats: 'CSV : une ligne par fiche, en UTF-8, lisible par un tableur. JSON : le modèle complet, décrit par son schéma JSON. iCalendar : les périodes, jalons et calendriers annuels, à importer dans un agenda. Atom : les modifications, à suivre dans un lecteur de flux.',
+    licence: 'Sauf mention contraire, les données sont publiées sous Licence Ouverte / Etalab 2.0 : vous pouvez les réutiliser librement en citant la source. Une feuille de route publiée sous sa propre licence garde celle-ci.',
+    tous: 'Toutes les feuilles de route',
+    fichier: 'Fichier',
+    format: 'Format',
+    taille: 'Taille',
+    licenceColonne: 'Licence',
+    calendriersFiches: (n: number) => `Calendriers des fiches (${n} ${n > 1 ? 'fichiers' : 'fichier'})`,
+    lienFeuille: 'Données de cette feuille de route',
   },
   introuvable: {
     titre: 'Page introuvable',

@@ -1,0 +1,52 @@
+/**
+ * npm run importer -- fichier.csv --feuille-de-route <id> [--ecrire] [--contenu <dossier>]
+ * Creates or updates the sheets of a roadmap from a spreadsheet (.csv in the
+ * format of /donnees/, or .xlsx). Without --ecrire it only says what it would do.
+ * Every unreadable row is reported; if there is one, nothing is written.
+ */
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { applyImport, planImport } from '../lib/import/sheets.ts';
+import { readTable, TableError } from '../lib/import/table.ts';
+import { contentDir } from '../lib/site/paths.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'feuille-de-route': { type: 'string' },
+    ecrire: { type: 'boolean', default: false },
+    contenu: { type: 'string' },
+  },
+});
+
+const root = process.cwd();
+const file = positionals[0];
+const roadmap = values['feuille-de-route'];
+if (!file || !roadmap) {
+  process.stderr.write('Usage : npm run importer -- fichier.csv --feuille-de-route <identifiant> [--ecrire]\n');
+  process.exit(2);
+}
+
+try {
+  const table = await readTable(resolve(file));
+  const plan = planImport(table, { projectRoot: root, contentDir: values.contenu ? resolve(values.contenu) : contentDir(root), roadmap });
+  const erreurs = [...table.erreurs, ...plan.erreurs].sort((a, b) => a.ligne - b.ligne);
+  if (erreurs.length) {
+    for (const e of erreurs) process.stderr.write(`${e.ligne ? `Ligne ${e.ligne}` : 'Import'} : ${e.message}\n`);
+    process.stderr.write(`\n✗ ${erreurs.length} ${erreurs.length > 1 ? 'erreurs' : 'erreur'} : aucun fichier n'a été écrit.\n`);
+    process.exit(1);
+  }
+  const label = { creation: 'créée', modification: 'modifiée', inchangee: 'inchangée' };
+  for (const f of plan.fichiers) process.stdout.write(`Ligne ${f.ligne} : ${relative(root, f.chemin)} ${label[f.action]}\n`);
+  const count = (a: string) => plan.fichiers.filter((f) => f.action === a).length;
+  if (values.ecrire) {
+    applyImport(plan);
+    process.stdout.write(`\n✓ ${count('creation')} fiche(s) créée(s), ${count('modification')} modifiée(s), ${count('inchangee')} inchangée(s).\n`);
+  } else {
+    process.stdout.write(`\nSimulation : rien n'est écrit. Relancez avec --ecrire pour créer ${count('creation')} fiche(s) et en modifier ${count('modification')}.\n`);
+  }
+} catch (error) {
+  if (!(error instanceof TableError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,103 @@
+/**
+ * Every open-data file of the site, in one list: the endpoint under /donnees/
+ * writes each file from it, and the "Données" page lists it with its size, so
+ * the size shown is the size of the very bytes served.
+ */
+import type { Model, ModelRoadmap } from '../model/types.ts';
+import { makeUrls } from '../site/urls.ts';
+import { changesFrom, toAtom, type Change } from './atom.ts';
+import { roadmapRows, toCsv } from './csv.ts';
+import type { Commit } from './git-history.ts';
+import { roadmapIcal, sheetEvents, sheetIcal, type IcalOptions } from './ical.ts';
+import { modelJson, roadmapModel } from './json.ts';
+import { modelJsonSchema } from './model-schema.ts';
+
+export const DEFAULT_LICENCE = 'Licence Ouverte / Etalab 2.0';
+
+export interface Download {
+  /** Path under the site's base, e.g. `donnees/jalons.json`. */
+  chemin: string;
+  format: 'JSON' | 'JSON Schema' | 'CSV' | 'iCalendar' | 'Atom';
+  type: string;
+  titre: string;
+  /** Roadmap the file is about, or null for the whole site. */
+  feuille_de_route: string | null;
+  /** Sheet the file is about (per-sheet calendars). */
+  fiche: string | null;
+  licence: string;
+  contenu: () => string;
+}
+
+export interface ExportContext {
+  model: Model;
+  today: string;
+  /** Absolute URL of the site (Astro's `site`). */
+  site: string | URL;
+  /** Base path (import.meta.env.BASE_URL). */
+  base: string;
+  /** Content history, newest first, paths relative to the content folder. */
+  history: () => readonly Commit[];
+}
+
+export function exportUrls(ctx: Pick<ExportContext, 'site' | 'base'>) {
+  const urls = makeUrls(ctx.base);
+  const abs = (path: string) => new URL(path, ctx.site).href;
+  return {
+    abs,
+    file: (chemin: string) => abs(urls.asset(chemin)),
+    roadmap: (rm: string) => abs(urls.roadmap(rm)),
+    entry: (rm: string, id: string) => abs(urls.entry(rm, id)),
+    donnees: () => abs(urls.asset('donnees/')),
+  };
+}
+
+const MIME = {
+  json: 'application/json; charset=utf-8',
+  schema: 'application/schema+json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+};
+
+export const licenceOf = (rm: ModelRoadmap) => rm.licence ?? DEFAULT_LICENCE;
+
+export function downloads(ctx: ExportContext): Download[] {
+  const u = exportUrls(ctx);
+  const ical: IcalOptions = { sheetUrl: u.entry, today: ctx.today, host: new URL(ctx.site).hostname };
+  const model = ctx.model;
+  const own = model.feuilles_de_route.filter((r) => r.licence);
+  const siteLicence = own.length ? `${DEFAULT_LICENCE}, sauf ${own.map((r) => `${r.titre_court ?? r.titre} (${r.licence})`).join(', ')}` : DEFAULT_LICENCE;
+  let changes: Change[] | null = null;
+  const allChanges = () => (changes ??= changesFrom(ctx.history(), model, u));
+  const feed = (chemin: string, title: string, page: string, list: () => Change[]) => () =>
+    toAtom({ title, self: u.file(chemin), page, today: ctx.today }, list());
+
+  const site = (chemin: string, format: Download['format'], type: string, titre: string, contenu: () => string): Download =>
+    ({ chemin, format, type, titre, feuille_de_route: null, fiche: null, licence: siteLicence, contenu });
+  const list: Download[] = [
+    site('donnees/jalons.json', 'JSON', MIME.json, 'Toutes les feuilles de route, modèle complet', () => modelJson(model)),
+    site('donnees/jalons.schema.json', 'JSON Schema', MIME.schema, 'Schéma des fichiers JSON', () =>
+      `${JSON.stringify(modelJsonSchema(u.file('donnees/jalons.schema.json')), null, 2)}\n`),
+    site('donnees/fiches.csv', 'CSV', MIME.csv, 'Toutes les fiches, une ligne par fiche', () =>
+      toCsv(model.feuilles_de_route.flatMap((rm) => roadmapRows(rm, u.entry)))),
+    site('donnees/modifications.atom', 'Atom', MIME.atom, 'Flux des modifications de toutes les feuilles de route',
+      feed('donnees/modifications.atom', 'Jalons : modifications des feuilles de route', u.abs(makeUrls(ctx.base).home()), allChanges)),
+  ];
+  for (const rm of model.feuilles_de_route) {
+    const licence = licenceOf(rm);
+    const name = rm.titre_court ?? rm.titre;
+    const add = (chemin: string, format: Download['format'], type: string, titre: string, contenu: () => string, fiche: string | null = null) =>
+      list.push({ chemin, format, type, titre, feuille_de_route: rm.id, fiche, licence, contenu });
+    add(`donnees/${rm.id}.json`, 'JSON', MIME.json, `${name} : modèle complet`, () => modelJson(roadmapModel(model, rm)));
+    add(`donnees/${rm.id}.csv`, 'CSV', MIME.csv, `${name} : fiches, une ligne par fiche`, () => toCsv(roadmapRows(rm, u.entry)));
+    add(`donnees/${rm.id}.ics`, 'iCalendar', MIME.ics, `${name} : calendrier`, () => roadmapIcal(rm, ical));
+    add(`donnees/${rm.id}.atom`, 'Atom', MIME.atom, `${name} : flux des modifications`,
+      feed(`donnees/${rm.id}.atom`, `${name} : modifications`, u.roadmap(rm.id), () => allChanges().filter((c) => c.feuille_de_route === rm.id)));
+    // A calendar file per sheet only where the sheet has something to put in it.
+    for (const f of rm.fiches) {
+      if (sheetEvents(rm, f, ical).length === 0) continue;
+      add(`donnees/${rm.id}/${f.id}.ics`, 'iCalendar', MIME.ics, `${f.code ? `${f.code} ` : ''}${f.titre} : calendrier`, () => sheetIcal(rm, f, ical), f.id);
+    }
+  }
+  return list;
+}

@@ -1,0 +1,141 @@
+/**
+ * The public model (src/lib/model/types.ts) described in zod, so that its JSON
+ * Schema is generated rather than written by hand. Objects are strict: a field
+ * added to the model but not here makes the published JSON fail its own schema,
+ * which the tests check, so the two cannot drift apart silently.
+ */
+import { z } from 'zod';
+import { ACTOR_TYPES } from '../../../schemas/actor.ts';
+import { ROADMAP_STATUSES, TERRITORY_LEVELS } from '../../../schemas/roadmap.ts';
+import { SHEET_STATUSES, SHEET_TYPES } from '../../../schemas/sheet.ts';
+import { PRECISIONS } from '../fuzzy-date.ts';
+import type { Model } from '../model/types.ts';
+
+const text = z.string();
+const nullableText = z.string().nullable();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Date ISO 8601 (AAAA-MM-JJ).');
+const nullableDate = isoDate.nullable();
+
+const actorRef = z.strictObject({
+  acteur: nullableText.describe('Identifiant de l\'acteur dans l\'annuaire (« acteurs »), ou null pour une mention libre.'),
+  nom: text.describe('Nom de l\'acteur, ou la mention libre.'),
+  role: nullableText.describe('Rôle précisé par la source.'),
+  precision: nullableText.describe('Service ou précision.'),
+}).meta({ id: 'ReferenceActeur', description: 'Référence à un acteur.' });
+const actorRefs = z.array(actorRef);
+
+const amount = z.strictObject({
+  min: z.number().describe('Borne basse (euros, ETP ou pourcentage).'),
+  max: z.number().nullable().describe('Borne haute ; null quand elle est ouverte (« + de 60 000 € »).'),
+  unite: z.enum(['EUR', 'ETP', 'pourcent']),
+  periodicite: z.enum(['an', 'mois']).nullable(),
+  texte: text.describe('Les mots dont le montant est tiré.'),
+});
+const money = z.strictObject({
+  texte: text.describe('Le montant ou le moyen tel que la source l\'écrit.'),
+  montants: z.array(amount).describe('Montants lus dans le texte (peut être vide).'),
+}).meta({ id: 'Montant', description: 'Montant ou moyen, avec les montants qui en sont extraits.' });
+
+const precision = z.enum(PRECISIONS);
+const calendar = z.strictObject({
+  texte: nullableText.describe('Le calendrier en toutes lettres, tel que la source l\'écrit.'),
+  debut: nullableDate.describe('Premier jour (inclus).'),
+  fin: nullableDate.describe('Dernier jour (inclus).'),
+  precision: precision.nullable().describe('La plus grossière des précisions des deux bornes.'),
+  precision_debut: precision.nullable(),
+  precision_fin: precision.nullable(),
+  approximatif: z.boolean().describe('Vrai pour « début 2023 », « courant 2024 »…'),
+  ouvert: z.boolean().describe('Sans date de fin.'),
+  continu: z.boolean().describe('En continu sur la période de la feuille de route.'),
+  fin_deduite: z.boolean().describe('Fin calculée à partir de la durée.'),
+  duree: nullableText,
+  recurrence: z.array(z.strictObject({
+    libelle: text,
+    texte: text,
+    mois_debut: z.number().int().min(1).max(12),
+    mois_fin: z.number().int().min(1).max(12).describe('Inférieur à mois_debut quand la période passe le nouvel an.'),
+    approximatif: z.boolean(),
+  })).describe('Calendrier annuel récurrent.'),
+  jalons: z.array(z.strictObject({
+    libelle: text, texte: text, debut: isoDate, fin: isoDate, precision, approximatif: z.boolean(),
+  })).describe('Étapes datées.'),
+}).meta({ id: 'Calendrier', description: 'Calendrier normalisé d\'une fiche.' });
+
+const indicatorPoint = z.strictObject({ date: text, debut: nullableDate, fin: nullableDate, valeur: z.number().nullable(), texte: text });
+const indicator = z.strictObject({
+  libelle: text, unite: nullableText, description: nullableText,
+  reference: indicatorPoint.nullable(), cibles: z.array(indicatorPoint), mesures: z.array(indicatorPoint),
+}).meta({ id: 'Indicateur', description: 'Indicateur de suivi.' });
+const ancestor = z.strictObject({
+  id: text, type: z.enum(['noeud', 'fiche']), code: nullableText, titre: nullableText, niveau: nullableText,
+}).meta({ id: 'Ancetre', description: 'Nœud ou fiche au-dessus, du plus haut au plus proche.' });
+const source = z.strictObject({ pages: nullableText.describe('Pages du document source.'), note: nullableText });
+const link = z.strictObject({ titre: text, url: text });
+const dated = z.strictObject({ texte: text, debut: nullableDate, fin: nullableDate }).nullable();
+
+const node = z.strictObject({
+  id: text, feuille_de_route: text, fichier: text, code: nullableText, titre: nullableText, titre_court: nullableText,
+  niveau: text, niveau_nom: nullableText, parent: nullableText, parents: z.array(ancestor),
+  ordre: z.number().int().describe('Rang dans la lecture en profondeur de la feuille de route (nœuds et fiches confondus).'),
+  source, anomalies_source: z.array(text), corps: text.describe('Texte Markdown.'),
+}).meta({ id: 'Noeud', description: 'Nœud de la hiérarchie (axe, objectif…).' });
+
+const sheet = z.strictObject({
+  id: text.describe('Identifiant stable (nom du fichier).'),
+  feuille_de_route: text, fichier: text, code: nullableText, titre: text,
+  type: z.enum(SHEET_TYPES).nullable(), statut: z.enum(SHEET_STATUSES).nullable(), priorite: nullableText,
+  parent: nullableText, parents: z.array(ancestor), ordre: z.number().int(), resume: nullableText,
+  pilotes: actorRefs, porteurs: actorRefs, partenaires: actorRefs, cofinanceurs: actorRefs, acteurs: actorRefs, a_mobiliser: actorRefs,
+  territoire: nullableText, publics: z.array(text), calendrier: calendar.nullable(), budget: z.array(money),
+  moyens: z.strictObject({ financiers: z.array(money), humains: z.array(money), materiels: z.array(money) }),
+  indicateurs: z.array(indicator),
+  sous_actions: z.array(z.strictObject({
+    titre: text, code: nullableText, description: nullableText, calendrier: calendar.nullable(),
+    pilotes: actorRefs, partenaires: actorRefs, cofinanceurs: actorRefs, budget: z.array(money),
+    champs_source: z.record(z.string(), z.string()),
+  })),
+  problematique: nullableText, risques: z.array(text), resultats_attendus: z.array(text), benefices: z.array(text),
+  liens: z.array(link), voir_aussi: z.array(z.strictObject({ feuille_de_route: text, id: text })),
+  source, anomalies_source: z.array(text), corps: text.describe('Texte Markdown.'),
+}).meta({ id: 'Fiche', description: 'Fiche action.' });
+
+const roadmap = z.strictObject({
+  id: text, fichier: text, titre: text, titre_court: nullableText, sous_titre: nullableText, porteurs: actorRefs,
+  territoire: z.strictObject({ nom: text, niveau: z.enum(TERRITORY_LEVELS), code_insee: nullableText }),
+  periode: z.strictObject({ debut: nullableDate, fin: nullableDate, texte: nullableText }),
+  date_adoption: dated, date_publication: dated,
+  statut: z.enum(ROADMAP_STATUSES),
+  niveaux: z.array(z.strictObject({ id: text, nom: text, nom_pluriel: nullableText, facultatif: z.boolean(), affiche: z.boolean() })),
+  nom_fiche: text,
+  priorites: z.array(z.strictObject({ valeur: text, libelle: text, description: nullableText })),
+  gouvernance: nullableText,
+  source: z.strictObject({ titre: text, auteur: nullableText, fichier: nullableText, url: nullableText, date: nullableText, note: nullableText }),
+  licence: nullableText.describe('Licence du document source, quand elle est connue.'),
+  liens: z.array(link), anomalies_source: z.array(text), corps: text,
+  noeuds: z.array(node), fiches: z.array(sheet),
+}).meta({ id: 'FeuilleDeRoute', description: 'Feuille de route.' });
+
+const actor = z.strictObject({
+  id: text, nom: text, sigle: nullableText, aliases: z.array(text), type: z.enum(ACTOR_TYPES),
+  territoire: nullableText, parent: nullableText, site: nullableText, description: nullableText,
+}).meta({ id: 'Acteur', description: 'Organisation de l\'annuaire.' });
+
+const glossaryTerm = z.strictObject({
+  id: text, sigle: text, definition: text, variantes: z.array(text), note: nullableText, lien: nullableText,
+});
+
+export const publicModelSchema = z.strictObject({
+  version: z.literal(1).describe('Version du format ; elle change seulement si un champ est retiré ou renommé.'),
+  feuilles_de_route: z.array(roadmap),
+  acteurs: z.array(actor),
+  glossaire: z.array(glossaryTerm),
+}).describe('Jalons : feuilles de route numériques des territoires, modèle normalisé.');
+
+// Compile-time guard: whatever the schema accepts is a Model (it may be stricter, never looser).
+const _accepted: (m: z.infer<typeof publicModelSchema>) => Model = (m) => m;
+void _accepted;
+
+/** The JSON Schema published beside the JSON files (draft 2020-12); the objects named with `meta({ id })` become $defs. */
+export function modelJsonSchema(id: string): Record<string, unknown> {
+  return { ...z.toJSONSchema(publicModelSchema, { target: 'draft-2020-12' }), $id: id, title: 'Jalons : modèle des feuilles de route' };
+}

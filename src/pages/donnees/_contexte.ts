@@ -1,0 +1,34 @@
+/// <reference types="astro/client" />
+/**
+ * The open-data files of this build, computed once and shared by the endpoint
+ * that writes them and the page that lists them.
+ */
+import { getSite } from '../../data/site.ts';
+import { downloads, type Download } from '../../lib/export/catalogue.ts';
+import { readGitHistory, type Commit } from '../../lib/export/git-history.ts';
+import { contentDir } from '../../lib/site/paths.ts';
+
+let cached: Download[] | null = null;
+let history: Commit[] | null = null;
+
+export function siteDownloads(): Download[] {
+  if (cached) return cached;
+  const { model, today } = getSite();
+  cached = downloads({
+    model,
+    today,
+    // Astro's configured `site` (astro.config.mjs): absolute links in feeds and calendars.
+    site: import.meta.env.SITE,
+    base: import.meta.env.BASE_URL,
+    history: () => (history ??= readGitHistory(contentDir(process.cwd()))),
+  });
+  return cached;
+}
+
+/** Sizes as a French reader writes them: « 12,3 ko ». */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} o`;
+  const kb = bytes / 1000;
+  if (kb < 1000) return `${kb.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} ko`;
+  return `${(kb / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+}
