@@ -235,8 +235,8 @@ export const ADMIN_INDEX = `<!doctype html>
 `;
 
 /** Writes public/admin/{config.yml,index.html} and copies the CMS bundle next to them. */
-export function writeCms(projectRoot: string, options: CmsOptions = cmsOptionsFromEnv()): string[] {
-  const admin = join(projectRoot, 'public', 'admin');
+/** Writes /admin/ into `admin` (by default the project's public/admin/, which `npm run cms` keeps up to date). */
+export function writeCms(projectRoot: string, options: CmsOptions = cmsOptionsFromEnv(), admin = join(projectRoot, 'public', 'admin')): string[] {
   mkdirSync(admin, { recursive: true });
   const roadmaps = readRoadmaps(join(projectRoot, options.contentPath));
   writeFileSync(join(admin, 'config.yml'), cmsConfigYaml(options, roadmaps));

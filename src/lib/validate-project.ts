@@ -1,5 +1,5 @@
 /** Everything `npm run validate` and the build share: load, check, build the model. */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkCrossFileRules } from './content/cross-rules.ts';
 import { loadContent } from './content/load.ts';
 import { countErrors, sortProblems, type Problem } from './content/problem.ts';
@@ -12,7 +12,21 @@ export interface ValidationResult {
   model: Model;
 }
 
+/**
+ * `npm run build` validates once, then shares its result with what runs later in the same
+ * process (the integration's config hook, the pages' getSite()), which would otherwise
+ * read and check the whole content tree twice more.
+ */
+const SHARED = Symbol.for('jalons.validation-partagee');
+type Shared = { contentDir: string; result: ValidationResult };
+
+export function shareValidation(contentDir: string, result: ValidationResult): void {
+  (globalThis as { [SHARED]?: Shared })[SHARED] = { contentDir: resolve(contentDir), result };
+}
+
 export function validateProject(projectRoot: string, contentDir = join(projectRoot, 'content')): ValidationResult {
+  const shared = (globalThis as { [SHARED]?: Shared })[SHARED];
+  if (shared && shared.contentDir === resolve(contentDir)) return shared.result;
   const content = loadContent(contentDir, projectRoot);
   const { index, problems } = checkCrossFileRules(content);
   const all = sortProblems([...content.problems, ...problems]);

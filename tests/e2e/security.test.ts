@@ -6,7 +6,7 @@
  * and Mermaid still draws a harmless diagram under that CSP. Payloads the schemas
  * must refuse (javascript:/data: URLs in URL fields) are checked against the validator.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,8 @@ const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 
 
 let siteDir: string;
 let pages: SitePage[];
+const cmsConfigPath = `${ROOT}/public/admin/config.yml`;
+const cmsConfigBefore = readFileSync(cmsConfigPath, 'utf8');
 
 beforeAll(async () => {
   siteDir = freshOutDir('jalons-attaque-');
@@ -39,6 +41,11 @@ afterAll(() => {
 
 describe('attack corpus, in the built HTML', () => {
   const where = (p: SitePage, at: number) => `${p.file}:${lineOf(p.html, at)}`;
+
+  it('leaves the project\'s own CMS configuration as it was (the build writes /admin/ into the site only)', () => {
+    expect(readFileSync(cmsConfigPath, 'utf8')).toBe(cmsConfigBefore);
+    expect(readFileSync(`${siteDir}/admin/config.yml`, 'utf8')).toContain('tests/fixtures/attaque/exemple/fiches');
+  });
 
   it('builds every page of the attack corpus', () => {
     const files = pages.map((p) => p.file);
