@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFuzzyDate } from '../src/lib/fuzzy-date.ts';
 
@@ -8,9 +8,20 @@ interface Case {
   erreur?: string;
   note?: string;
 }
-const fixture = JSON.parse(readFileSync(new URL('../../shared/fixtures/dates-fr.json', import.meta.url), 'utf8')) as { cas: Case[] };
+/**
+ * The reference cases live in the workplace's shared/fixtures/dates-fr.json, beside the
+ * repository; CI runs on a clean clone where that folder may be absent, so a copy is kept
+ * in tests/fixtures/ and, wherever the reference is present, the copy must equal it.
+ */
+const REFERENCE = new URL('../../shared/fixtures/dates-fr.json', import.meta.url);
+const COPY = new URL('./fixtures/dates-fr.json', import.meta.url);
+const fixture = JSON.parse(readFileSync(COPY, 'utf8')) as { cas: Case[] };
 
-describe('fuzzy dates from ../shared/fixtures/dates-fr.json', () => {
+it.runIf(existsSync(REFERENCE))('keeps tests/fixtures/dates-fr.json identical to shared/fixtures/dates-fr.json', () => {
+  expect(readFileSync(COPY, 'utf8')).toBe(readFileSync(REFERENCE, 'utf8'));
+});
+
+describe('fuzzy dates from shared/fixtures/dates-fr.json', () => {
   for (const c of fixture.cas) {
     // Months without a year only make sense inside an annual schedule.
     const annual = c.attendu?.debut?.startsWith('--') ?? false;
