@@ -44,11 +44,13 @@ describe('display', () => {
     expect(formatCalendarPeriod(a12a!.calendrier)).toBe('2e semestre 2023');
   });
 
-  it('counts sheets by type', () => {
+  it('counts sheets by type, in the singular for one', () => {
     expect(breakdown(rm.fiches, 'type')).toEqual([
       { key: 'action', label: 'actions', count: 2 },
-      { key: 'sous_action', label: 'sous-actions', count: 1 },
+      { key: 'sous_action', label: 'sous-action', count: 1 },
     ]);
+    const statuses = [{ statut: 'realisee' }, { statut: 'realisee' }, { statut: 'suspendue' }] as never[];
+    expect(breakdown(statuses, 'statut').map((b) => `${b.count} ${b.label}`)).toEqual(['2 réalisées', '1 suspendue']);
   });
 });
 

@@ -221,6 +221,14 @@ export const fr = {
     suspendue: 'Suspendue',
     abandonnee: 'Abandonnée',
   } as Record<string, string>,
+  /** As counted on a card: "3 réalisées", "1 réalisée". */
+  statutsPluriel: {
+    a_lancer: 'à lancer',
+    en_cours: 'en cours',
+    realisee: 'réalisées',
+    suspendue: 'suspendues',
+    abandonnee: 'abandonnées',
+  } as Record<string, string>,
   statutsFeuille: {
     diagnostic: 'Diagnostic (document préparatoire, pas un plan adopté)',
     projet: 'Projet',

@@ -58,14 +58,15 @@ export interface Breakdown {
 }
 
 export function breakdown(sheets: readonly ModelSheet[], field: 'type' | 'statut'): Breakdown[] {
-  const labels = field === 'type' ? fr.typesPluriel : fr.statuts;
+  const one = field === 'type' ? fr.types : fr.statuts;
+  const many = field === 'type' ? fr.typesPluriel : fr.statutsPluriel;
   const counts = new Map<string, number>();
   for (const s of sheets) {
     const key = s[field] ?? '';
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts.entries()]
-    .map(([key, count]) => ({ key, label: key ? (labels[key] ?? key).toLowerCase() : fr.accueil.statutNonPrecise, count }))
+    .map(([key, count]) => ({ key, label: key ? ((count > 1 ? many : one)[key] ?? key).toLowerCase() : fr.accueil.statutNonPrecise, count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
 }
 
