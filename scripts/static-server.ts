@@ -17,7 +17,8 @@ const TYPES: Record<string, string> = {
 
 export interface RunningServer { url: string; close(): Promise<void>; server: Server }
 
-export function serveStatic(root: string, base = '/'): Promise<RunningServer> {
+/** `cors`: answer with `Access-Control-Allow-Origin: *`, as GitHub or GitLab Pages do, so another site may merge this one's search index. */
+export function serveStatic(root: string, base = '/', options: { cors?: boolean } = {}): Promise<RunningServer> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) {
@@ -36,7 +37,7 @@ export function serveStatic(root: string, base = '/'): Promise<RunningServer> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...(options.cors ? { 'access-control-allow-origin': '*' } : {}) });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {

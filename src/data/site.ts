@@ -4,7 +4,9 @@
  */
 import { formatHuman } from '../lib/content/report.ts';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/types.ts';
+import { readLastChanges, type FileHistory } from '../lib/export/git-history.ts';
 import { actorInvolvements, type Involvement } from '../lib/site/actors-index.ts';
+import { forgeFromEnv, type Forge } from '../lib/site/forge.ts';
 import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
 import { contentDir } from '../lib/site/paths.ts';
 import { validateProject } from '../lib/validate-project.ts';
@@ -18,6 +20,10 @@ export interface Site {
   nodeById(rm: string, id: string): ModelNode | undefined;
   /** Build date, fixed for the whole build: the "today" of calendars. */
   today: string;
+  /** The repository on its forge, for "modifier cette fiche" (JALONS_DEPOT), or null. */
+  forge: Forge | null;
+  /** Last change of each content file, from git (empty outside a repository). */
+  history(): FileHistory;
 }
 
 let cached: Site | null = null;
@@ -29,6 +35,7 @@ export function getSite(): Site {
   const result = validateProject(root, contentDir(root));
   if (!result.ok) throw new Error(`Contenu invalide : le site n'est pas construit.\n\n${formatHuman(result.problems, result.model)}`);
   const model = result.model;
+  let history: FileHistory | null = null;
   const roadmaps = new Map(model.feuilles_de_route.map((r) => [r.id, r]));
   const sheets = new Map(model.feuilles_de_route.flatMap((r) => r.fiches.map((f) => [`${r.id}/${f.id}`, f] as const)));
   const nodes = new Map(model.feuilles_de_route.flatMap((r) => r.noeuds.map((n) => [`${r.id}/${n.id}`, n] as const)));
@@ -41,6 +48,8 @@ export function getSite(): Site {
     sheetById: (rm, id) => sheets.get(`${rm}/${id}`),
     nodeById: (rm, id) => nodes.get(`${rm}/${id}`),
     today: process.env.JALONS_AUJOURDHUI ?? new Date().toISOString().slice(0, 10),
+    forge: forgeFromEnv(),
+    history: () => (history ??= readLastChanges(root, contentDir(root))),
   };
   return cached;
 }

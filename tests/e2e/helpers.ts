@@ -31,12 +31,13 @@ export async function openSite(options: Parameters<typeof launchBrowser>[0] = {}
 }
 
 /** Collects what a reader would never want to see: console errors and failed or foreign requests. */
-export function watch(page: Page, origin: string) {
+/** `alsoAllowed`: other origins the page may ask, such as a Jalons site whose search index it merges. */
+export function watch(page: Page, origin: string, alsoAllowed: string[] = []) {
   const problems: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console : ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`exception : ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`requête échouée : ${r.url()}`));
-  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`requête vers un tiers : ${r.url()}`); });
+  page.on('request', (r) => { if (![origin, ...alsoAllowed].some((o) => r.url().startsWith(o)) && !r.url().startsWith('data:')) problems.push(`requête vers un tiers : ${r.url()}`); });
   page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/cette-page-n-existe-pas/')) problems.push(`HTTP ${r.status()} : ${r.url()}`); });
   return problems;
 }

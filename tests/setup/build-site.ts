@@ -16,13 +16,15 @@ declare module 'vitest' {
 }
 
 export const TEST_TODAY = '2024-03-15';
+/** The forge the test site links sheets to, for "modifier cette fiche" (tests/sheet-history.test.ts). */
+export const TEST_FORGE = { JALONS_DEPOT: 'https://gitlab.exemple.fr/numerique/jalons', JALONS_BRANCHE: 'main' };
 
 export default function setup(project: TestProject) {
   const siteDir = join(mkdtempSync(join(tmpdir(), 'jalons-site-')), 'dist');
   const started = Date.now();
   const result = spawnSync(process.execPath, ['src/cli/build.ts'], {
     cwd: join(import.meta.dirname, '..', '..'),
-    env: { ...process.env, JALONS_OUT_DIR: siteDir, JALONS_AUJOURDHUI: TEST_TODAY },
+    env: { ...process.env, ...TEST_FORGE, JALONS_OUT_DIR: siteDir, JALONS_AUJOURDHUI: TEST_TODAY },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`La construction du site pour les tests a échoué :\n${result.stdout}\n${result.stderr}`);

@@ -43,3 +43,44 @@ export function readGitHistory(dir: string, limit = 500): Commit[] {
       return { hash, date, sujet, fichiers };
     });
 }
+
+export interface LastChange {
+  /** Committer date, ISO 8601 with offset. */
+  date: string;
+  hash: string;
+}
+
+export interface FileHistory {
+  /** The project's folder inside the repository ("" at its root, "site/" below it): forge paths start with it. */
+  projectInRepo: string;
+  /** Newest change of each file, by its path from the project root ("content/x/fiches/a.md"). */
+  last: Map<string, LastChange>;
+}
+
+/**
+ * The last commit that touched each file under `dir`, in one `git log`; paths from `projectRoot`.
+ * Outside a repository (a plain copy, a generated bench tree that git ignores) it is empty.
+ */
+export function readLastChanges(projectRoot: string, dir: string): FileHistory {
+  const empty: FileHistory = { projectInRepo: '', last: new Map() };
+  const top = spawnSync('git', ['rev-parse', '--show-prefix'], { cwd: projectRoot, encoding: 'utf8' });
+  if (top.error || top.status !== 0) return empty;
+  const projectInRepo = top.stdout.trim();
+  const run = spawnSync('git', ['-c', 'core.quotePath=false', 'log', '--no-renames', '--name-only', `--format=${RECORD}%cI${FIELD}%H`, '--', dir], {
+    cwd: projectRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error || run.status !== 0) return empty;
+  const last = new Map<string, LastChange>();
+  for (const record of run.stdout.split(RECORD)) {
+    const [head = '', ...files] = record.split('\n');
+    const [date = '', hash = ''] = head.split(FIELD);
+    if (!hash) continue;
+    for (const f of files) {
+      if (!f.trim() || !f.startsWith(projectInRepo)) continue;
+      const path = f.slice(projectInRepo.length);
+      // Newest first: the first commit met is the last change.
+      if (!last.has(path)) last.set(path, { date, hash });
+    }
+  }
+  return { projectInRepo, last };
+}

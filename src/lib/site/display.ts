@@ -74,3 +74,11 @@ export function breakdown(sheets: readonly ModelSheet[], field: 'type' | 'statut
 export function sheetLabel(sheet: Pick<ModelSheet, 'code' | 'titre'>): string {
   return sheet.code ? `${sheet.code} ${sheet.titre}` : sheet.titre;
 }
+
+/** "1er décembre 2026", the day (in UTC) of a git date such as "2026-12-01T23:30:00+01:00". */
+export function formatChangeDate(gitDate: string): string {
+  const t = Date.parse(gitDate);
+  if (Number.isNaN(t)) return '';
+  const day = new Date(t).toISOString().slice(0, 10);
+  return formatInterval(day, day, 'jour');
+}
