@@ -1,0 +1,46 @@
+/**
+ * The rendering half of `npm run build`, run by src/cli/build.ts in a process of its
+ * own: validate, render every page with Astro into JALONS_CONSTRUCTION, write /admin/.
+ * Its memory (the model, Astro's build) is given back when it exits, before Pagefind
+ * (another 2 GB at 10,000 sheets) starts indexing: the peak is the larger of the two,
+ * not their sum. Writes the counts for the final message into JALONS_CONSTRUCTION_RESUME.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'astro';
+import { writeCms } from '../lib/cms-config.ts';
+import { formatHuman } from '../lib/content/report.ts';
+import { contentDir } from '../lib/site/paths.ts';
+import { shareValidation, validateProject } from '../lib/validate-project.ts';
+
+const root = process.cwd();
+const outDir = process.env.JALONS_CONSTRUCTION;
+const summaryFile = process.env.JALONS_CONSTRUCTION_RESUME;
+if (!outDir || !summaryFile) {
+  process.stderr.write('build-render.ts est lancé par « npm run build » : utilisez cette commande.\n');
+  process.exit(2);
+}
+
+const result = validateProject(root, contentDir(root));
+if (!result.ok) {
+  process.stderr.write(`${formatHuman(result.problems, result.model)}\n\nLe site n'a pas été construit : corrigez les erreurs ci-dessus.\n`);
+  process.exit(1);
+}
+// The integration and the pages reuse this result instead of checking the content twice more.
+shareValidation(contentDir(root), result);
+
+try {
+  // Astro reads the output folder from the environment (astro.config.mjs).
+  process.env.JALONS_OUT_DIR = outDir;
+  await build({ root, logLevel: (process.env.JALONS_LOG as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn' });
+  // The CMS at /admin/ is served from the site itself, its bundle taken from node_modules; it is
+  // written into the build, never into public/, so a build of other content leaves the project as it was.
+  writeCms(root, undefined, join(outDir, 'admin'));
+} catch (error) {
+  process.stderr.write(`La construction a échoué : ${error instanceof Error ? error.message : String(error)}\nAucun site partiel n'a été publié ; dist/ est inchangé.\n`);
+  process.exit(1);
+}
+const sheets = result.model.feuilles_de_route.reduce((n, r) => n + r.fiches.length, 0);
+writeFileSync(summaryFile, JSON.stringify({ feuilles_de_route: result.model.feuilles_de_route.length, fiches: sheets }));
+// Astro may leave handles open (watchers, workers): the work is done, and the parent is waiting.
+process.exit(0);
