@@ -1,13 +1,24 @@
 /**
  * Refuses to build invalid content before Astro renders a single page: the same
- * validator as `npm run validate`, with the same messages.
+ * validator as `npm run validate`, with the same messages. Once the pages are
+ * rendered, writes the open-data files of /donnees/ (src/lib/export/catalogue.ts):
+ * thousands of small calendars written directly, rather than each through Astro's
+ * page pipeline, which cost about 2 ms a file.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { getSite } from './data/site.ts';
+import { downloads, sharedDownloads } from './lib/export/catalogue.ts';
+import { readGitHistory } from './lib/export/git-history.ts';
 import { formatHuman } from './lib/content/report.ts';
 import { contentDir } from './lib/site/paths.ts';
 import { validateProject } from './lib/validate-project.ts';
 
 export default function jalons(): AstroIntegration {
+  let site = '';
+  let base = '/';
   return {
     name: 'jalons',
     hooks: {
@@ -16,6 +27,22 @@ export default function jalons(): AstroIntegration {
         const result = validateProject(root, contentDir(root));
         if (!result.ok) {
           throw new Error(`Contenu invalide : le site n'est pas construit.\n\n${formatHuman(result.problems, result.model)}`);
+        }
+      },
+      'astro:config:done': ({ config }) => {
+        site = config.site ?? '';
+        base = config.base;
+      },
+      'astro:build:done': ({ dir }) => {
+        const out = fileURLToPath(dir);
+        const list = sharedDownloads() ?? (() => {
+          const { model, today } = getSite();
+          return downloads({ model, today, site, base, history: () => readGitHistory(contentDir(process.cwd())) });
+        })();
+        for (const d of list) {
+          const file = join(out, d.chemin);
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, d.contenu());
         }
       },
     },

@@ -101,3 +101,18 @@ export function downloads(ctx: ExportContext): Download[] {
   }
   return list;
 }
+
+/**
+ * The list the Données page computed during the build, for the integration that writes
+ * the files once every page is rendered (src/integration.ts): the pages and the
+ * integration run in one process but not in one module graph.
+ */
+const SHARED = Symbol.for('jalons.telechargements');
+
+export function shareDownloads(list: Download[]): void {
+  (globalThis as { [SHARED]?: Download[] })[SHARED] = list;
+}
+
+export function sharedDownloads(): Download[] | undefined {
+  return (globalThis as { [SHARED]?: Download[] })[SHARED];
+}

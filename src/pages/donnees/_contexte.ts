@@ -4,7 +4,7 @@
  * that writes them and the page that lists them.
  */
 import { getSite } from '../../data/site.ts';
-import { downloads, type Download } from '../../lib/export/catalogue.ts';
+import { downloads, shareDownloads, type Download } from '../../lib/export/catalogue.ts';
 import { readGitHistory, type Commit } from '../../lib/export/git-history.ts';
 import { contentDir } from '../../lib/site/paths.ts';
 
@@ -21,7 +21,12 @@ export function siteDownloads(): Download[] {
     site: import.meta.env.SITE,
     base: import.meta.env.BASE_URL,
     history: () => (history ??= readGitHistory(contentDir(process.cwd()))),
+  }).map((d) => {
+    // Each file is computed once: for its size on this page, then written by the integration.
+    let text: string | null = null;
+    return { ...d, contenu: () => (text ??= d.contenu()) };
   });
+  shareDownloads(cached);
   return cached;
 }
 
