@@ -88,6 +88,7 @@ export const fr = {
     fichesSous: (n: number) => `${n} ${n > 1 ? 'fiches' : 'fiche'}`,
   },
   fiche: {
+    voisines: 'Fiches voisines',
     code: 'Code',
     type: 'Type',
     statut: 'Statut',
@@ -136,6 +137,7 @@ export const fr = {
     autresColonnes: 'Autres informations',
   },
   calendrier: {
+    aucuneDate: 'Aucune fiche de cette feuille de route ne donne de date exploitable.',
     titre: 'Calendrier',
     tousTitre: 'Calendrier de toutes les feuilles de route',
     tableau: 'Les mêmes dates sous forme de tableau',
@@ -170,6 +172,9 @@ export const fr = {
     statut: 'Statut',
   },
   acteurs: {
+    natures: 'Natures d\'acteurs',
+    membres: 'Services et structures rattachés',
+    site: 'Site web',
     titre: 'Acteurs',
     intro: 'Les organisations citées par les feuilles de route, et tout ce qu\'elles pilotent, portent, accompagnent ou financent.',
     role: 'Rôle',
@@ -182,6 +187,7 @@ export const fr = {
     porteurFeuille: 'Porte la feuille de route',
   },
   glossaire: {
+    initiales: 'Initiales',
     titre: 'Glossaire',
     intro: 'Les sigles employés par les feuilles de route et leur signification.',
     sigle: 'Sigle',
