@@ -15,5 +15,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // Incremental builds: a node or sheet page whose cache key is unchanged is copied from
+  // the previous build. npm run build gives each content folder and settings a cache of its
+  // own (JALONS_CACHE_DIR); JALONS_SANS_CACHE=1 renders every page.
+  cacheDir: process.env.JALONS_CACHE_DIR || './node_modules/.astro',
+  experimental: { incrementalBuild: process.env.JALONS_SANS_CACHE !== '1' },
   integrations: [jalons()],
 });

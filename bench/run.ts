@@ -67,10 +67,12 @@ function siteStats(dir: string): { octets: number; pages: number; fichiers: numb
   return { octets, pages, fichiers };
 }
 
-/** Cold: no Astro data store, no Vite cache (vitest's own cache, used by parallel test runs, is left alone). */
+/** Cold: no Astro data store, no incremental-build cache, no Vite cache (vitest's own cache, used by parallel test runs, is left alone). */
 function clearCaches(projectDir: string) {
   rmSync(join(projectDir, '.astro'), { recursive: true, force: true });
   rmSync(join(projectDir, 'node_modules', '.astro'), { recursive: true, force: true });
+  // Jalons' incremental-build caches (one per content folder and settings, src/cli/build-render.ts).
+  rmSync(join(projectDir, '.jalons', 'cache'), { recursive: true, force: true });
   const vite = join(projectDir, 'node_modules', '.vite');
   if (existsSync(vite)) for (const e of readdirSync(vite)) if (e !== 'vitest') rmSync(join(vite, e), { recursive: true, force: true });
 }

@@ -5,8 +5,9 @@
  * (another 2 GB at 10,000 sheets) starts indexing: the peak is the larger of the two,
  * not their sum. Writes the counts for the final message into JALONS_CONSTRUCTION_RESUME.
  */
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'astro';
 import { writeCms } from '../lib/cms-config.ts';
 import { formatHuman } from '../lib/content/report.ts';
@@ -29,7 +30,20 @@ if (!result.ok) {
 // The integration and the pages reuse this result instead of checking the content twice more.
 shareValidation(contentDir(root), result);
 
+/**
+ * One incremental-build cache per content folder and output settings, so that builds of
+ * other content or with another base path (the tests run several at once) never share one.
+ */
+function cacheDirFor(): string {
+  const settings = Object.entries(process.env)
+    .filter(([k]) => k.startsWith('JALONS_') && !['JALONS_OUT_DIR', 'JALONS_CONSTRUCTION', 'JALONS_CONSTRUCTION_RESUME', 'JALONS_LOG'].includes(k))
+    .sort(([a], [b]) => a.localeCompare(b));
+  const key = createHash('sha256').update(JSON.stringify([resolve(contentDir(root)), settings])).digest('hex').slice(0, 16);
+  return join(root, '.jalons', 'cache', key);
+}
+
 try {
+  process.env.JALONS_CACHE_DIR ??= cacheDirFor();
   // Astro reads the output folder from the environment (astro.config.mjs).
   process.env.JALONS_OUT_DIR = outDir;
   await build({ root, logLevel: (process.env.JALONS_LOG as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn' });

@@ -1,0 +1,55 @@
+/**
+ * Cache keys for Astro's incremental build (experimental.incrementalBuild): a page of
+ * a node or a sheet is copied from the previous build when its key is unchanged, so a
+ * key must change whenever anything the page shows changes. A sheet or node page shows:
+ * - the entry itself (every field, its body included);
+ * - its roadmap without the bodies of the other entries (breadcrumb, neighbours,
+ *   children, hierarchy, levels, priorities, the period of the mini-timeline);
+ * - the sheets it points to in other roadmaps ("voir aussi");
+ * - what the whole site shares: actors (names, links), glossary (abbreviations), the
+ *   build's "today" (the mini-timeline's marker), the calendar horizon (the years of
+ *   open-ended work in the search filters), the forge links;
+ * - the file's last change in git.
+ * Site URL, base path and the templates are Astro's own part of the key (config and
+ * module-graph hashes). Bump VERSION when a page starts showing something new.
+ */
+import { createHash } from 'node:crypto';
+import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
+
+const VERSION = 1;
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+export interface SharedInputs {
+  today: string;
+  horizon: number;
+  forge: unknown;
+}
+
+export function pageCacheKeys(model: Model, shared: SharedInputs, lastChange: (fichier: string) => unknown) {
+  const site = digest({ VERSION, shared, acteurs: model.acteurs, glossaire: model.glossaire });
+  const roadmaps = new Map<string, string>();
+  const roadmapDigest = (rm: ModelRoadmap) => {
+    let d = roadmaps.get(rm.id);
+    if (d === undefined) {
+      const { corps: _presentation, fiches, noeuds, ...rest } = rm;
+      d = digest({
+        ...rest,
+        fiches: fiches.map(({ corps: _body, ...f }) => f),
+        noeuds: noeuds.map(({ corps: _intro, ...n }) => n),
+      });
+      roadmaps.set(rm.id, d);
+    }
+    return d;
+  };
+  const sheetsById = new Map(model.feuilles_de_route.flatMap((r) => r.fiches.map((f) => [`${r.id}/${f.id}`, { rm: r, f }] as const)));
+  return (rm: ModelRoadmap, entry: ModelNode | ModelSheet): string => {
+    const seeAlso = 'voir_aussi' in entry
+      ? entry.voir_aussi.map((v) => {
+        const target = sheetsById.get(`${v.feuille_de_route}/${v.id}`);
+        return target ? [target.rm.id, target.rm.titre_court ?? target.rm.titre, target.f.code, target.f.titre] : null;
+      })
+      : [];
+    return digest([site, roadmapDigest(rm), entry, seeAlso, lastChange(entry.fichier)]);
+  };
+}

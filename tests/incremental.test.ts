@@ -1,0 +1,102 @@
+/**
+ * The build is deterministic, and incremental builds never publish a stale page. A content tree is built once to
+ * fill its cache; then one sheet's body, another sheet's title (seen on its neighbours,
+ * its parent node and the roadmap) and a glossary entry (seen in every body) change. The
+ * rebuild that reuses the cache must give, byte for byte, the site a build without any
+ * cache gives, while copying the pages nothing touched.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshOutDir, makeContentTree, type ContentTree } from './support/content-tree.ts';
+import { listFiles } from './support/html.ts';
+import { runCli } from './support/run.ts';
+
+let tree: ContentTree;
+const outs: string[] = [];
+
+async function build(env: Record<string, string> = {}) {
+  const out = freshOutDir('jalons-incremental-');
+  outs.push(out);
+  const run = await runCli('src/cli/build.ts', [], { JALONS_CONTENT_DIR: tree.relative, JALONS_OUT_DIR: out, JALONS_AUJOURDHUI: '2024-03-15', JALONS_LOG: 'info', ...env });
+  if (run.status !== 0) throw new Error(`${run.stdout}\n${run.stderr}`);
+  return { out, log: run.stdout + run.stderr };
+}
+
+const edit = (file: string, from: string | RegExp, to: string) => {
+  const path = join(tree.dir, file);
+  const text = readFileSync(path, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`rien à remplacer dans ${file}`);
+  writeFileSync(path, next);
+};
+
+/** Every file but the search index (which Pagefind writes anew) identical between two sites. */
+function differences(a: string, b: string): string[] {
+  const files = listFiles(b).filter((f) => !f.startsWith('pagefind/'));
+  const mine = listFiles(a).filter((f) => !f.startsWith('pagefind/'));
+  if (mine.join('\n') !== files.join('\n')) return ['(listes de fichiers différentes)'];
+  return files.filter((f) => !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+}
+
+/** A rebuild that reuses the cache, and the same content built without any cache. */
+async function rebuild() {
+  const cached = await build();
+  const fresh = await build({ JALONS_SANS_CACHE: '1' });
+  return { ...cached, differ: differences(cached.out, fresh.out), copied: cached.log.match(/\((restored|cached)\)/g)?.length ?? 0 };
+}
+
+beforeAll(async () => {
+  tree = makeContentTree('valide', {}, 'jalons-incremental-');
+  // An abbreviation in a page no other edit touches: only the glossary change reaches it.
+  edit('exemple/noeuds/axe-a.md', /\n---\n/, '\n---\n\nLes EPCI du territoire.\n\n');
+  await build();
+}, 120_000);
+
+afterAll(() => {
+  tree?.remove();
+  for (const out of outs) rmSync(dirname(out), { recursive: true, force: true });
+});
+
+describe('determinism', () => {
+  it('two builds of the same content without cache give byte-identical sites, search index included', async () => {
+    const a = await build({ JALONS_SANS_CACHE: '1' });
+    const b = await build({ JALONS_SANS_CACHE: '1' });
+    const files = listFiles(a.out);
+    expect(listFiles(b.out)).toEqual(files);
+    expect(files.filter((f) => !readFileSync(join(a.out, f)).equals(readFileSync(join(b.out, f))))).toEqual([]);
+  }, 120_000);
+});
+
+describe('incremental build', () => {
+  it('copies every node and sheet page when nothing changed', async () => {
+    const r = await rebuild();
+    expect(r.differ).toEqual([]);
+    expect(r.copied).toBe(5); // 2 nodes and 3 sheets in the fixture
+  }, 120_000);
+
+  it('renders again every page a glossary change reaches (an abbreviation may sit in any body)', async () => {
+    edit('glossaire/epci.yaml', /definition: .*/, 'definition: "Établissement public de coopération intercommunale (définition modifiée)"');
+    const r = await rebuild();
+    expect(r.differ).toEqual([]);
+    expect(readFileSync(join(r.out, 'exemple/axe-a/index.html'), 'utf8')).toContain('(définition modifiée)');
+  }, 120_000);
+
+  it('after a body and a title change, gives exactly the site a build without cache gives', async () => {
+    edit('exemple/fiches/a-1-1.md', /\n---\n/, '\n---\n\nUn paragraphe ajouté après la première construction.\n\n');
+    // The title shows on the neighbours, the parent node and the roadmap's tree.
+    edit('exemple/fiches/a-1-2.md', 'titre: Services civiques', 'titre: Services civiques numériques');
+    const r = await rebuild();
+    expect(r.differ).toEqual([]);
+    expect(readFileSync(join(r.out, 'exemple/a-1-1/index.html'), 'utf8')).toContain('Un paragraphe ajouté après la première construction');
+    expect(readFileSync(join(r.out, 'exemple/a-1-2-a/index.html'), 'utf8')).toContain('Services civiques numériques');
+  }, 120_000);
+
+  it('renders only the page whose body changed', async () => {
+    edit('exemple/fiches/a-1-2-a.md', /\n---\n/, '\n---\n\nUne seule fiche change.\n\n');
+    const r = await rebuild();
+    expect(r.differ).toEqual([]);
+    expect(r.copied).toBe(4);
+    expect(readFileSync(join(r.out, 'exemple/a-1-2-a/index.html'), 'utf8')).toContain('Une seule fiche change.');
+  }, 120_000);
+});
