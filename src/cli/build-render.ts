@@ -6,8 +6,8 @@
  * not their sum. Writes the counts for the final message into JALONS_CONSTRUCTION_RESUME.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { writeCms } from '../lib/cms-config.ts';
 import { formatHuman } from '../lib/content/report.ts';
@@ -42,8 +42,26 @@ function cacheDirFor(): string {
   return join(root, '.jalons', 'cache', key);
 }
 
+/** Caches of content folders not built for a week (temporary test trees, old settings) are removed. */
+function pruneCaches(keep: string) {
+  const parent = dirname(keep);
+  if (!existsSync(parent)) return;
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of readdirSync(parent)) {
+    const dir = join(parent, name);
+    if (dir !== keep && statSync(dir).mtimeMs < weekAgo) rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(keep, { recursive: true });
+  // The folder's date says when it was last used.
+  utimesSync(keep, new Date(), new Date());
+}
+
 try {
-  process.env.JALONS_CACHE_DIR ??= cacheDirFor();
+  // Only Jalons' own cache folder is tidied; a JALONS_CACHE_DIR set by hand is left alone.
+  if (!process.env.JALONS_CACHE_DIR) {
+    process.env.JALONS_CACHE_DIR = cacheDirFor();
+    pruneCaches(process.env.JALONS_CACHE_DIR);
+  }
   // Astro reads the output folder from the environment (astro.config.mjs).
   process.env.JALONS_OUT_DIR = outDir;
   await build({ root, logLevel: (process.env.JALONS_LOG as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn' });
