@@ -20,6 +20,7 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   mergeIndex(url: string, o?: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   search(q: string | null, o?: Record<string, unknown>): Promise<PagefindSearch | null>;
 }
 type Filters = Record<string, string[]>;
@@ -112,6 +113,8 @@ function load(): Promise<Pagefind> {
       if (reached[i]) await module.mergeIndex(other.bundle, { mergeFilter: { site: other.name }, ranking: settings.ranking ?? {} });
     }
     await module.init();
+    // Pagefind gives the filter counts of a search only once the filter index is loaded.
+    await module.filters();
     return module;
   })();
   loading.catch(() => (loading = null));
