@@ -9,16 +9,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { getSite } from './data/site.ts';
-import { downloads, sharedDownloads } from './lib/export/catalogue.ts';
-import { readGitHistory } from './lib/export/git-history.ts';
+import { sharedDownloads } from './lib/export/catalogue.ts';
 import { formatHuman } from './lib/content/report.ts';
 import { contentDir } from './lib/site/paths.ts';
 import { validateProject } from './lib/validate-project.ts';
 
 export default function jalons(): AstroIntegration {
-  let site = '';
-  let base = '/';
   return {
     name: 'jalons',
     hooks: {
@@ -29,16 +25,11 @@ export default function jalons(): AstroIntegration {
           throw new Error(`Contenu invalide : le site n'est pas construit.\n\n${formatHuman(result.problems, result.model)}`);
         }
       },
-      'astro:config:done': ({ config }) => {
-        site = config.site ?? '';
-        base = config.base;
-      },
       'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(dir);
-        const list = sharedDownloads() ?? (() => {
-          const { model, today } = getSite();
-          return downloads({ model, today, site, base, history: () => readGitHistory(contentDir(process.cwd())) });
-        })();
+        // The Données page, rendered in every build, computed them (src/pages/donnees/_contexte.ts).
+        const list = sharedDownloads();
+        if (!list) throw new Error('Les fichiers de données ouvertes n\'ont pas été calculés : la page /donnees/ n\'a pas été construite.');
         for (const d of list) {
           const file = join(out, d.chemin);
           mkdirSync(dirname(file), { recursive: true });

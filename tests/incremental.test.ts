@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshOutDir, makeContentTree, type ContentTree } from './support/content-tree.ts';
 import { listFiles } from './support/html.ts';
-import { runCli } from './support/run.ts';
+import { buildSite } from './support/run.ts';
 
 let tree: ContentTree;
 const outs: string[] = [];
@@ -18,8 +18,7 @@ const outs: string[] = [];
 async function build(env: Record<string, string> = {}) {
   const out = freshOutDir('jalons-incremental-');
   outs.push(out);
-  const run = await runCli('src/cli/build.ts', [], { JALONS_CONTENT_DIR: tree.relative, JALONS_OUT_DIR: out, JALONS_AUJOURDHUI: '2024-03-15', JALONS_LOG: 'info', ...env });
-  if (run.status !== 0) throw new Error(`${run.stdout}\n${run.stderr}`);
+  const run = await buildSite(tree.relative, out, { JALONS_LOG: 'info', ...env });
   return { out, log: run.stdout + run.stderr };
 }
 

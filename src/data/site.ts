@@ -4,7 +4,7 @@
  */
 import { formatHuman } from '../lib/content/report.ts';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/types.ts';
-import { readLastChanges, type FileHistory } from '../lib/export/git-history.ts';
+import { fileHistory, readGitHistory, type Commit, type FileHistory } from '../lib/export/git-history.ts';
 import { actorInvolvements, type Involvement } from '../lib/site/actors-index.ts';
 import { forgeFromEnv, type Forge } from '../lib/site/forge.ts';
 import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
@@ -22,7 +22,9 @@ export interface Site {
   today: string;
   /** The repository on its forge, for "modifier cette fiche" (JALONS_DEPOT), or null. */
   forge: Forge | null;
-  /** Last change of each content file, from git (empty outside a repository). */
+  /** The content folder's whole git history, newest first, read once (empty outside a repository). */
+  commits(): Commit[];
+  /** Last change of each content file, from those commits. */
   history(): FileHistory;
 }
 
@@ -35,7 +37,9 @@ export function getSite(): Site {
   const result = validateProject(root, contentDir(root));
   if (!result.ok) throw new Error(`Contenu invalide : le site n'est pas construit.\n\n${formatHuman(result.problems, result.model)}`);
   const model = result.model;
+  let commits: Commit[] | null = null;
   let history: FileHistory | null = null;
+  const readCommits = () => (commits ??= readGitHistory(contentDir(root), null));
   const roadmaps = new Map(model.feuilles_de_route.map((r) => [r.id, r]));
   const sheets = new Map(model.feuilles_de_route.flatMap((r) => r.fiches.map((f) => [`${r.id}/${f.id}`, f] as const)));
   const nodes = new Map(model.feuilles_de_route.flatMap((r) => r.noeuds.map((n) => [`${r.id}/${n.id}`, n] as const)));
@@ -49,7 +53,8 @@ export function getSite(): Site {
     nodeById: (rm, id) => nodes.get(`${rm}/${id}`),
     today: process.env.JALONS_AUJOURDHUI ?? new Date().toISOString().slice(0, 10),
     forge: forgeFromEnv(),
-    history: () => (history ??= readLastChanges(root, contentDir(root))),
+    commits: readCommits,
+    history: () => (history ??= fileHistory(root, contentDir(root), readCommits())),
   };
   return cached;
 }

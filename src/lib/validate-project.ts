@@ -1,5 +1,6 @@
 /** Everything `npm run validate` and the build share: load, check, build the model. */
 import { join, resolve } from 'node:path';
+import { buildShared } from './build-share.ts';
 import { checkCrossFileRules } from './content/cross-rules.ts';
 import { loadContent } from './content/load.ts';
 import { countErrors, sortProblems, type Problem } from './content/problem.ts';
@@ -17,16 +18,15 @@ export interface ValidationResult {
  * process (the integration's config hook, the pages' getSite()), which would otherwise
  * read and check the whole content tree twice more.
  */
-const SHARED = Symbol.for('jalons.validation-partagee');
-type Shared = { contentDir: string; result: ValidationResult };
+const shared = buildShared<{ contentDir: string; result: ValidationResult }>('validation-partagee');
 
 export function shareValidation(contentDir: string, result: ValidationResult): void {
-  (globalThis as { [SHARED]?: Shared })[SHARED] = { contentDir: resolve(contentDir), result };
+  shared.set({ contentDir: resolve(contentDir), result });
 }
 
 export function validateProject(projectRoot: string, contentDir = join(projectRoot, 'content')): ValidationResult {
-  const shared = (globalThis as { [SHARED]?: Shared })[SHARED];
-  if (shared && shared.contentDir === resolve(contentDir)) return shared.result;
+  const done = shared.get();
+  if (done && done.contentDir === resolve(contentDir)) return done.result;
   const content = loadContent(contentDir, projectRoot);
   const { index, problems } = checkCrossFileRules(content);
   const all = sortProblems([...content.problems, ...problems]);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/browser.ts';
 import { serveStatic, type RunningServer } from '../../scripts/static-server.ts';
 import { freshOutDir } from '../support/content-tree.ts';
-import { runCli } from '../support/run.ts';
+import { buildSite } from '../support/run.ts';
 import { watch } from './helpers.ts';
 
 let siteA: string;
@@ -20,17 +20,12 @@ let serverA: RunningServer;
 let serverB: RunningServer;
 let context: Awaited<ReturnType<typeof launchBrowser>>;
 
-async function build(content: string, out: string, env: Record<string, string> = {}) {
-  const run = await runCli('src/cli/build.ts', [], { JALONS_CONTENT_DIR: content, JALONS_OUT_DIR: out, JALONS_AUJOURDHUI: '2024-03-15', ...env });
-  if (run.status !== 0) throw new Error(`La construction de ${content || 'content/'} a échoué :\n${run.stdout}\n${run.stderr}`);
-}
-
 beforeAll(async () => {
   siteB = freshOutDir('jalons-fusion-b-');
-  await build('tests/fixtures/valide', siteB);
+  await buildSite('tests/fixtures/valide', siteB);
   serverB = await serveStatic(siteB, '/', { cors: true });
   siteA = freshOutDir('jalons-fusion-a-');
-  await build('', siteA, { JALONS_RECHERCHE_SITES: `Exemple=${serverB.url}pagefind/`, JALONS_RECHERCHE_NOM: 'Pays de la Loire' });
+  await buildSite('', siteA, { JALONS_RECHERCHE_SITES: `Exemple=${serverB.url}pagefind/`, JALONS_RECHERCHE_NOM: 'Pays de la Loire' });
   serverA = await serveStatic(siteA);
   context = await launchBrowser();
 }, 240_000);
@@ -74,7 +69,7 @@ describe('search across two Jalons sites', () => {
   it('still searches this site when the other one cannot be reached, and says so', async () => {
     const down = freshOutDir('jalons-fusion-c-');
     try {
-      await build('tests/fixtures/valide', down, { JALONS_RECHERCHE_SITES: 'Absent=http://127.0.0.1:9/pagefind/', JALONS_RECHERCHE_NOM: 'Exemple' });
+      await buildSite('tests/fixtures/valide', down, { JALONS_RECHERCHE_SITES: 'Absent=http://127.0.0.1:9/pagefind/', JALONS_RECHERCHE_NOM: 'Exemple' });
       const server = await serveStatic(down);
       const page = await context.newPage();
       await page.goto(`${server.url}recherche/?q=cartographie`, { waitUntil: 'networkidle' });

@@ -15,7 +15,7 @@ import { serveStatic, type RunningServer } from '../../scripts/static-server.ts'
 import { validateProject } from '../../src/lib/validate-project.ts';
 import { freshOutDir, makeContentTree, ROOT, STACK_TRACE } from '../support/content-tree.ts';
 import { lineOf, readPages, tags, type Page as SitePage } from '../support/html.ts';
-import { runCli } from '../support/run.ts';
+import { buildSite, runCli } from '../support/run.ts';
 import { watch } from './helpers.ts';
 
 const CONTENT = 'tests/fixtures/attaque';
@@ -31,8 +31,7 @@ const cmsConfigBefore = readFileSync(cmsConfigPath, 'utf8');
 
 beforeAll(async () => {
   siteDir = freshOutDir('jalons-attaque-');
-  const run = await runCli('src/cli/build.ts', [], { JALONS_CONTENT_DIR: CONTENT, JALONS_OUT_DIR: siteDir, JALONS_AUJOURDHUI: '2024-03-15' });
-  if (run.status !== 0) throw new Error(`La construction du corpus d'attaque a échoué :\n${run.stdout}\n${run.stderr}`);
+  await buildSite(CONTENT, siteDir);
   pages = readPages(siteDir);
 }, 180_000);
 afterAll(() => {

@@ -7,6 +7,7 @@ import type { Model, ModelRoadmap } from '../model/types.ts';
 import { makeUrls } from '../site/urls.ts';
 import { changesFrom, toAtom, type Change } from './atom.ts';
 import { roadmapRows, toCsv } from './csv.ts';
+import { buildShared } from '../build-share.ts';
 import type { Commit } from './git-history.ts';
 import { roadmapIcal, sheetEvents, sheetIcal, type IcalOptions } from './ical.ts';
 import { modelJson, roadmapModel } from './json.ts';
@@ -104,15 +105,8 @@ export function downloads(ctx: ExportContext): Download[] {
 
 /**
  * The list the Données page computed during the build, for the integration that writes
- * the files once every page is rendered (src/integration.ts): the pages and the
- * integration run in one process but not in one module graph.
+ * the files once every page is rendered (src/integration.ts).
  */
-const SHARED = Symbol.for('jalons.telechargements');
-
-export function shareDownloads(list: Download[]): void {
-  (globalThis as { [SHARED]?: Download[] })[SHARED] = list;
-}
-
-export function sharedDownloads(): Download[] | undefined {
-  return (globalThis as { [SHARED]?: Download[] })[SHARED];
-}
+const shared = buildShared<Download[]>('telechargements');
+export const shareDownloads = shared.set;
+export const sharedDownloads = shared.get;

@@ -4,6 +4,7 @@
  * build from a plain copy of the sources too.
  */
 import { spawnSync } from 'node:child_process';
+import { relative, sep } from 'node:path';
 
 export interface FileChange {
   /** A (added), M (modified) or D (deleted). */
@@ -23,10 +24,13 @@ export interface Commit {
 const FIELD = '\x1f';
 const RECORD = '\x1e';
 
-/** Newest first. `dir` is the folder whose files are followed (the content folder). */
-export function readGitHistory(dir: string, limit = 500): Commit[] {
+/** How many of the newest commits the change feeds list. */
+export const FEED_COMMITS = 500;
+
+/** Newest first. `dir` is the folder whose files are followed (the content folder); `limit: null` reads it all. */
+export function readGitHistory(dir: string, limit: number | null = FEED_COMMITS): Commit[] {
   // --relative: paths come relative to `dir`, whatever the repository root is.
-  const run = spawnSync('git', ['-c', 'core.quotePath=false', 'log', `-n${limit}`, '--no-renames', '--relative', '--name-status', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, '--', '.'], {
+  const run = spawnSync('git', ['-c', 'core.quotePath=false', 'log', ...(limit === null ? [] : [`-n${limit}`]), '--no-renames', '--relative', '--name-status', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, '--', '.'], {
     cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
   });
   if (run.error || run.status !== 0) return [];
@@ -58,29 +62,26 @@ export interface FileHistory {
 }
 
 /**
- * The last commit that touched each file under `dir`, in one `git log`; paths from `projectRoot`.
- * Outside a repository (a plain copy, a generated bench tree that git ignores) it is empty.
+ * The last commit that touched each file under `dir`, from that folder's history (newest
+ * first, as readGitHistory gives it); paths from `projectRoot`. Outside a repository (a
+ * plain copy, a generated bench tree that git ignores) it is empty.
  */
-export function readLastChanges(projectRoot: string, dir: string): FileHistory {
-  const empty: FileHistory = { projectInRepo: '', last: new Map() };
-  const top = spawnSync('git', ['rev-parse', '--show-prefix'], { cwd: projectRoot, encoding: 'utf8' });
-  if (top.error || top.status !== 0) return empty;
-  const projectInRepo = top.stdout.trim();
-  const run = spawnSync('git', ['-c', 'core.quotePath=false', 'log', '--no-renames', '--name-only', `--format=${RECORD}%cI${FIELD}%H`, '--', dir], {
-    cwd: projectRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
-  });
-  if (run.error || run.status !== 0) return empty;
+export function fileHistory(projectRoot: string, dir: string, commits: readonly Commit[]): FileHistory {
+  const top = commits.length ? spawnSync('git', ['rev-parse', '--show-prefix'], { cwd: projectRoot, encoding: 'utf8' }) : null;
+  if (!top || top.error || top.status !== 0) return { projectInRepo: '', last: new Map() };
+  const folder = relative(projectRoot, dir).split(sep).join('/');
   const last = new Map<string, LastChange>();
-  for (const record of run.stdout.split(RECORD)) {
-    const [head = '', ...files] = record.split('\n');
-    const [date = '', hash = ''] = head.split(FIELD);
-    if (!hash) continue;
-    for (const f of files) {
-      if (!f.trim() || !f.startsWith(projectInRepo)) continue;
-      const path = f.slice(projectInRepo.length);
+  for (const c of commits) {
+    for (const f of c.fichiers) {
+      const path = folder ? `${folder}/${f.chemin}` : f.chemin;
       // Newest first: the first commit met is the last change.
-      if (!last.has(path)) last.set(path, { date, hash });
+      if (!last.has(path)) last.set(path, { date: c.date, hash: c.hash });
     }
   }
-  return { projectInRepo, last };
+  return { projectInRepo: top.stdout.trim(), last };
+}
+
+/** fileHistory of the folder's whole history. */
+export function readLastChanges(projectRoot: string, dir: string): FileHistory {
+  return fileHistory(projectRoot, dir, readGitHistory(dir, null));
 }

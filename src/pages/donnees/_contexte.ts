@@ -1,26 +1,25 @@
 /// <reference types="astro/client" />
 /**
- * The open-data files of this build, computed once and shared by the endpoint
- * that writes them and the page that lists them.
+ * The open-data files of this build, computed once and shared by the page that lists
+ * them and the integration that writes them (src/integration.ts).
  */
 import { getSite } from '../../data/site.ts';
 import { downloads, shareDownloads, type Download } from '../../lib/export/catalogue.ts';
-import { readGitHistory, type Commit } from '../../lib/export/git-history.ts';
-import { contentDir } from '../../lib/site/paths.ts';
+import { FEED_COMMITS } from '../../lib/export/git-history.ts';
 
 let cached: Download[] | null = null;
-let history: Commit[] | null = null;
 
 export function siteDownloads(): Download[] {
   if (cached) return cached;
-  const { model, today } = getSite();
+  const site = getSite();
+  const { model, today } = site;
   cached = downloads({
     model,
     today,
     // Astro's configured `site` (astro.config.mjs): absolute links in feeds and calendars.
     site: import.meta.env.SITE,
     base: import.meta.env.BASE_URL,
-    history: () => (history ??= readGitHistory(contentDir(process.cwd()))),
+    history: () => site.commits().slice(0, FEED_COMMITS),
   }).map((d) => {
     // Each file is computed once: for its size on this page, then written by the integration.
     let text: string | null = null;
