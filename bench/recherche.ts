@@ -1,39 +1,65 @@
-/** The bytes a first search transfers on a built site, measured in Chromium. */
-/** Bytes a first search transfers on a built site: the page's script, Pagefind's script, WebAssembly, metadata, index chunks, filters and result fragments. */
+/**
+ * Bytes a first search transfers on a built site, measured in Chromium, from a server
+ * that compresses text as static hosts do (GitHub and GitLab Pages, Netlify): the page's
+ * script, Pagefind's script, WebAssembly, metadata, index chunks and result fragments
+ * until the first results are on screen, then the filter index the counts need, which
+ * the page loads after them. `brut` is the same files' size on disk.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Loaded { url: string; octets: number; brut: number }
+
+function byKind(files: Loaded[]) {
+  const kind = (u: string) =>
+    u.endsWith('.js') ? 'script' : u.includes('wasm') ? 'wasm' : u.endsWith('.pf_meta') ? 'meta' : u.includes('/index/') ? 'index' : u.includes('/filter/') ? 'filtres' : u.includes('/fragment/') ? 'fragments' : 'autre';
+  const parType: Record<string, { fichiers: number; octets: number; brut: number }> = {};
+  for (const f of files) {
+    const k = kind(f.url);
+    parType[k] ??= { fichiers: 0, octets: 0, brut: 0 };
+    parType[k].fichiers++;
+    parType[k].octets += f.octets;
+    parType[k].brut += f.brut;
+  }
+  return parType;
+}
+
+const sum = (files: Loaded[], key: 'octets' | 'brut') => files.reduce((s, f) => s + f[key], 0);
+
 export async function firstSearch(siteDir: string, query: string) {
   const { launchBrowser } = await import('../scripts/browser.ts');
   const { serveStatic } = await import('../scripts/static-server.ts');
-  const server = await serveStatic(siteDir);
+  const server = await serveStatic(siteDir, '/', { gzip: true });
   const context = await launchBrowser();
   try {
     const page = await context.newPage();
-    const files: Array<{ url: string; octets: number }> = [];
+    const files: Loaded[] = [];
     page.on('requestfinished', async (req) => {
       const url = req.url();
       if (!url.includes('/pagefind/')) return;
       const sizes = await req.sizes();
-      files.push({ url: url.replace(server.url, '/'), octets: sizes.responseBodySize + sizes.responseHeadersSize });
+      const path = new URL(url).pathname;
+      files.push({ url: path, octets: sizes.responseBodySize + sizes.responseHeadersSize, brut: statSync(join(siteDir, path)).size });
     });
     await page.goto(`${server.url}recherche/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => (document.getElementById('resultats')?.children.length ?? 0) > 0 || /aucun/i.test(document.getElementById('compte')?.textContent ?? ''), null, { timeout: 60_000 });
+    const first = [...files];
+    await page.waitForFunction(() => document.querySelectorAll('#filtres-liste input').length > 0, null, { timeout: 60_000 }).catch(() => {});
     await page.waitForLoadState('networkidle');
     const results = await page.evaluate(() => document.getElementById('resultats')?.children.length ?? 0);
-    const kind = (u: string) =>
-      u.endsWith('.js') ? 'script' : u.includes('wasm') ? 'wasm' : u.endsWith('.pf_meta') ? 'meta' : u.includes('/index/') ? 'index' : u.includes('/filter/') ? 'filtres' : u.includes('/fragment/') ? 'fragments' : 'autre';
-    const parType: Record<string, { fichiers: number; octets: number }> = {};
-    for (const f of files) {
-      const k = kind(f.url);
-      parType[k] ??= { fichiers: 0, octets: 0 };
-      parType[k].fichiers++;
-      parType[k].octets += f.octets;
-    }
-    return { requete: query, resultats_affiches: results, octets: files.reduce((s, f) => s + f.octets, 0), par_type: parType };
+    return {
+      requete: query,
+      resultats_affiches: results,
+      octets: sum(first, 'octets'),
+      brut: sum(first, 'brut'),
+      par_type: byKind(first),
+      avec_filtres: { octets: sum(files, 'octets'), brut: sum(files, 'brut'), par_type: byKind(files) },
+    };
   } finally {
     await context.close();
     await server.close();
   }
 }
-
 
 // `node bench/recherche.ts <site> [requête]`
 if (import.meta.main) {

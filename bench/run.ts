@@ -247,8 +247,13 @@ function markdown(r: Awaited<ReturnType<typeof main>>): string {
   if (r.croissance) lines.push(`Croissance de ${fmt(r.croissance.de)} à ${fmt(r.croissance.a)} fiches : construction à froid × ${fmt(r.croissance.froid)}, à chaud × ${fmt(r.croissance.chaud)}, validate × ${fmt(r.croissance.validate)} (cible ≤ 12 pour × 10).`, '');
   if (r.recherche) {
     const s = r.recherche;
-    lines.push(`Première recherche (« ${s.requete} ») sur le site de ${fmt(s.n)} fiches : ${fmt(Math.round(s.octets / 1024))} Ko transférés (cible ≤ 250 Ko), ${s.resultats_affiches} résultats affichés.`, '');
-    lines.push('| fichiers Pagefind | nombre | Ko |', '| --- | ---: | ---: |', ...Object.entries(s.par_type).map(([k, v]) => `| ${k} | ${v.fichiers} | ${fmt(Math.round(v.octets / 1024))} |`), '');
+    const ko = (n: number) => fmt(Math.round(n / 1024));
+    lines.push(
+      `Première recherche (« ${s.requete} ») sur le site de ${fmt(s.n)} fiches, servi compressé comme par un hébergeur statique : ${ko(s.octets)} Ko transférés jusqu'aux premiers résultats (cible ≤ 250 Ko ; ${ko(s.brut)} Ko sur disque), ${s.resultats_affiches} résultats affichés ; puis ${ko(s.avec_filtres.octets - s.octets)} Ko pour les compteurs des filtres, chargés après les résultats (${ko(s.avec_filtres.octets)} Ko en tout).`,
+      '',
+    );
+    const kinds = s.avec_filtres.par_type;
+    lines.push('| fichiers Pagefind | nombre | Ko transférés | Ko sur disque |', '| --- | ---: | ---: | ---: |', ...Object.entries(kinds).map(([k, v]) => `| ${k}${k === 'filtres' ? ' (après les résultats)' : ''} | ${v.fichiers} | ${ko(v.octets)} | ${ko(v.brut)} |`), '');
   }
   if (r.lighthouse) {
     lines.push('Lighthouse (émulation mobile) sur le site réel :', '', '| page | performance | accessibilité | LCP | TBT | CLS |', '| --- | ---: | ---: | ---: | ---: | ---: |');

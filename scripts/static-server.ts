@@ -6,6 +6,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -15,10 +16,16 @@ const TYPES: Record<string, string> = {
   '.pagefind': 'application/octet-stream', '.yml': 'text/yaml',
 };
 
+/** Text that hosts compress on the fly; Pagefind's own files are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.csv', '.ics', '.yml']);
+
 export interface RunningServer { url: string; close(): Promise<void>; server: Server }
 
-/** `cors`: answer with `Access-Control-Allow-Origin: *`, as GitHub or GitLab Pages do, so another site may merge this one's search index. */
-export function serveStatic(root: string, base = '/', options: { cors?: boolean } = {}): Promise<RunningServer> {
+/**
+ * `cors`: answer with `Access-Control-Allow-Origin: *`, as GitHub or GitLab Pages do, so another site may merge this one's search index.
+ * `gzip`: compress text as those hosts do, for measuring what a reader really downloads.
+ */
+export function serveStatic(root: string, base = '/', options: { cors?: boolean; gzip?: boolean } = {}): Promise<RunningServer> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) {
@@ -37,8 +44,15 @@ export function serveStatic(root: string, base = '/', options: { cors?: boolean 
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...(options.cors ? { 'access-control-allow-origin': '*' } : {}) });
-    createReadStream(file).pipe(res);
+    const gzip = options.gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(status, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      ...(options.cors ? { 'access-control-allow-origin': '*' } : {}),
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {

@@ -65,6 +65,17 @@ describe('determinism', () => {
     expect(listFiles(b.out)).toEqual(files);
     expect(files.filter((f) => !readFileSync(join(a.out, f)).equals(readFileSync(join(b.out, f))))).toEqual([]);
   }, 120_000);
+
+  it('a build split across two rendering processes gives the site one process gives, also when rebuilt from its caches', async () => {
+    const whole = await build({ JALONS_SANS_CACHE: '1', JALONS_PARALLELE: '1' });
+    const split = await build({ JALONS_SANS_CACHE: '1', JALONS_PARALLELE: '2' });
+    expect(differences(split.out, whole.out)).toEqual([]);
+    // Each process has its own cache; the pages of both are copied on a rebuild.
+    await build({ JALONS_PARALLELE: '2' });
+    const again = await build({ JALONS_PARALLELE: '2' });
+    expect(differences(again.out, whole.out)).toEqual([]);
+    expect(again.log.match(/\((restored|cached)\)/g)?.length).toBeGreaterThan(0);
+  }, 180_000);
 });
 
 describe('incremental build', () => {

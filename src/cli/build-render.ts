@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { writeCms } from '../lib/cms-config.ts';
 import { formatHuman } from '../lib/content/report.ts';
+import { isMainPart, parsePart } from '../lib/site/build-part.ts';
 import { contentDir } from '../lib/site/paths.ts';
 import { shareValidation, validateProject } from '../lib/validate-project.ts';
 
@@ -22,6 +23,8 @@ if (!outDir || !summaryFile) {
   process.exit(2);
 }
 
+// With the rendering split, the first process also writes what exists once (src/lib/site/build-part.ts).
+const mainPart = isMainPart(parsePart(process.env.JALONS_PARTIE));
 const result = validateProject(root, contentDir(root));
 if (!result.ok) {
   process.stderr.write(`${formatHuman(result.problems, result.model)}\n\nLe site n'a pas été construit : corrigez les erreurs ci-dessus.\n`);
@@ -36,7 +39,8 @@ shareValidation(contentDir(root), result);
  */
 function cacheDirFor(): string {
   const settings = Object.entries(process.env)
-    .filter(([k]) => k.startsWith('JALONS_') && !['JALONS_OUT_DIR', 'JALONS_CONSTRUCTION', 'JALONS_CONSTRUCTION_RESUME', 'JALONS_LOG'].includes(k))
+    // Today is in every page's cache key already; a folder per day would throw the cache away daily.
+    .filter(([k]) => k.startsWith('JALONS_') && !['JALONS_OUT_DIR', 'JALONS_CONSTRUCTION', 'JALONS_CONSTRUCTION_RESUME', 'JALONS_LOG', 'JALONS_AUJOURDHUI'].includes(k))
     .sort(([a], [b]) => a.localeCompare(b));
   const key = createHash('sha256').update(JSON.stringify([resolve(contentDir(root)), settings])).digest('hex').slice(0, 16);
   return join(root, '.jalons', 'cache', key);
@@ -67,12 +71,12 @@ try {
   await build({ root, logLevel: (process.env.JALONS_LOG as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn' });
   // The CMS at /admin/ is served from the site itself, its bundle taken from node_modules; it is
   // written into the build, never into public/, so a build of other content leaves the project as it was.
-  writeCms(root, undefined, join(outDir, 'admin'));
+  if (mainPart) writeCms(root, undefined, join(outDir, 'admin'));
 } catch (error) {
   process.stderr.write(`La construction a échoué : ${error instanceof Error ? error.message : String(error)}\nAucun site partiel n'a été publié ; dist/ est inchangé.\n`);
   process.exit(1);
 }
 const sheets = result.model.feuilles_de_route.reduce((n, r) => n + r.fiches.length, 0);
-writeFileSync(summaryFile, JSON.stringify({ feuilles_de_route: result.model.feuilles_de_route.length, fiches: sheets }));
+if (mainPart) writeFileSync(summaryFile, JSON.stringify({ feuilles_de_route: result.model.feuilles_de_route.length, fiches: sheets }));
 // Astro may leave handles open (watchers, workers): the work is done, and the parent is waiting.
 process.exit(0);

@@ -1,13 +1,16 @@
 /**
- * npm run build: validate and render the site into a temporary folder (in a child
- * process, src/cli/build-render.ts), index it for search, then swap it into dist/ in
- * one rename. A failure at any step leaves the previous dist/ untouched and no partial
+ * npm run build: validate and render the site into a temporary folder (in child
+ * processes, src/cli/build-render.ts, one per core for a large site), index it for
+ * search, then swap it into dist/ in one rename. A failure at any step leaves the previous dist/ untouched and no partial
  * site behind.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mergeOutputs } from '../lib/merge-outputs.ts';
 import { indexSite } from '../lib/search-index.ts';
+import { contentDir } from '../lib/site/paths.ts';
 
 const root = process.cwd();
 const finalDir = resolve(root, process.env.JALONS_OUT_DIR ?? 'dist');
@@ -15,9 +18,32 @@ const workDir = join(root, '.jalons');
 const tempDir = join(workDir, `construction-${process.pid}`);
 const summaryFile = join(workDir, `construction-${process.pid}.json`);
 
+/** Rendering process `index` writes into a folder of its own; the first one's becomes the site. */
+const partDir = (index: number) => (index === 0 ? tempDir : `${tempDir}-${index}`);
+/** Below this many content files, one rendering process (see partCount). */
+const PARALLEL_FROM_FILES = 2000;
+
 function cleanUp() {
-  rmSync(tempDir, { recursive: true, force: true });
-  rmSync(summaryFile, { force: true });
+  for (const name of existsSync(workDir) ? readdirSync(workDir) : []) {
+    if (name.startsWith(`construction-${process.pid}`)) rmSync(join(workDir, name), { recursive: true, force: true });
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** What an interrupted build (killed, machine stopped) left in .jalons/: never published, only in the way. */
+function removeAbandoned() {
+  for (const name of readdirSync(workDir)) {
+    const pid = Number(/^construction-(\d+)/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(workDir, name), { recursive: true, force: true });
+  }
 }
 
 function fail(message: string | null): never {
@@ -26,16 +52,59 @@ function fail(message: string | null): never {
   process.exit(1);
 }
 
+/**
+ * One rendering process per core (src/lib/site/build-part.ts), unless JALONS_PARALLELE says
+ * otherwise: Astro renders on one core. Small sites stay in one process, where a second
+ * Astro start would cost more than it saves.
+ */
+function partCount(): number {
+  const asked = Number(process.env.JALONS_PARALLELE);
+  if (Number.isInteger(asked) && asked >= 1) return asked;
+  const dir = contentDir(root);
+  const files = existsSync(dir) ? readdirSync(dir, { recursive: true }).length : 0;
+  return files >= PARALLEL_FROM_FILES ? Math.min(2, availableParallelism()) : 1;
+}
+
+interface Rendered { status: number | null; error?: Error; output: string }
+
+/** The first process prints as it goes; the others' output is kept and shown only if they fail (it repeats the first's). */
+function render(index: number, count: number): Promise<Rendered> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'build-render.ts')], {
+      cwd: root,
+      stdio: index === 0 ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        JALONS_AUJOURDHUI: today,
+        JALONS_PARTIE: count > 1 ? `${index}/${count}` : '',
+        JALONS_CONSTRUCTION: partDir(index),
+        JALONS_CONSTRUCTION_RESUME: summaryFile,
+      },
+    });
+    let output = '';
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    child.on('error', (error) => done({ status: null, error, output }));
+    child.on('close', (status) => done({ status, output }));
+  });
+}
+
 mkdirSync(workDir, { recursive: true });
 cleanUp();
-// The child prints the editor's errors itself (validation, or Astro's own message).
-const render = spawnSync(process.execPath, [join(import.meta.dirname, 'build-render.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, JALONS_CONSTRUCTION: tempDir, JALONS_CONSTRUCTION_RESUME: summaryFile },
-});
-if (render.status !== 0 || !existsSync(summaryFile)) fail(render.error ? `La construction n'a pas pu démarrer : ${render.error.message}` : null);
+removeAbandoned();
+const count = partCount();
+// Every process must draw the calendars for the same day, even across midnight.
+const today = process.env.JALONS_AUJOURDHUI || new Date().toISOString().slice(0, 10);
+const results = await Promise.all(Array.from({ length: count }, (_, i) => render(i, count)));
+const failed = results.findIndex((r) => r.status !== 0);
+if (failed >= 0) {
+  const r = results[failed]!;
+  if (failed > 0 && results[0]!.status === 0) process.stderr.write(r.output);
+  fail(r.error ? `La construction n'a pas pu démarrer : ${r.error.message}` : null);
+}
+if (!existsSync(summaryFile)) fail(null);
 const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { feuilles_de_route: number; fiches: number };
+for (let i = 1; i < count; i++) mergeOutputs(tempDir, partDir(i));
 
 try {
   await indexSite(tempDir);

@@ -6,6 +6,7 @@ import { formatHuman } from '../lib/content/report.ts';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/types.ts';
 import { fileHistory, readGitHistory, type Commit, type FileHistory } from '../lib/export/git-history.ts';
 import { actorInvolvements, type Involvement } from '../lib/site/actors-index.ts';
+import { inPart, isMainPart, parsePart, type BuildPart } from '../lib/site/build-part.ts';
 import { forgeFromEnv, type Forge } from '../lib/site/forge.ts';
 import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
 import { contentDir } from '../lib/site/paths.ts';
@@ -26,6 +27,12 @@ export interface Site {
   commits(): Commit[];
   /** Last change of each content file, from those commits. */
   history(): FileHistory;
+  /** This process's share of the pages (src/lib/site/build-part.ts). */
+  part: BuildPart;
+  /** True when the page at this address (without the base path) is rendered by this process. */
+  renders(address: string): boolean;
+  /** True in the process that renders what exists once (open data, the site-wide pages kept). */
+  mainPart: boolean;
 }
 
 let cached: Site | null = null;
@@ -43,6 +50,7 @@ export function getSite(): Site {
   const roadmaps = new Map(model.feuilles_de_route.map((r) => [r.id, r]));
   const sheets = new Map(model.feuilles_de_route.flatMap((r) => r.fiches.map((f) => [`${r.id}/${f.id}`, f] as const)));
   const nodes = new Map(model.feuilles_de_route.flatMap((r) => r.noeuds.map((n) => [`${r.id}/${n.id}`, n] as const)));
+  const part = parsePart(process.env.JALONS_PARTIE);
   cached = {
     model,
     // Only real acronyms (two capitals or more) are expanded in texts: "Open" must not turn "Open Data" into an abbreviation.
@@ -55,6 +63,9 @@ export function getSite(): Site {
     forge: forgeFromEnv(),
     commits: readCommits,
     history: () => (history ??= fileHistory(root, contentDir(root), readCommits())),
+    part,
+    renders: (address) => inPart(address, part),
+    mainPart: isMainPart(part),
   };
   return cached;
 }

@@ -266,6 +266,20 @@ function normalise(raw: string): string {
  * the lines of a recurring annual schedule ("octobre-juin").
  */
 export function parseFuzzyDate(raw: string, options: { annual?: boolean } = {}): FuzzyDateResult {
+  // The same few expressions recur across thousands of sheets, and each is parsed twice
+  // (the calendar checks, then the model): a result is kept, and handed out as a copy.
+  const key = `${options.annual ? 1 : 0}${raw}`;
+  let result = parsedDates.get(key);
+  if (!result) {
+    if (parsedDates.size >= 50_000) parsedDates.clear();
+    parsedDates.set(key, (result = parseUncached(raw, options)));
+  }
+  return result.ok ? { ok: true, value: { ...result.value } } : { ...result };
+}
+
+const parsedDates = new Map<string, FuzzyDateResult>();
+
+function parseUncached(raw: string, options: { annual?: boolean }): FuzzyDateResult {
   const texte = raw;
   const fail = (why: string): FuzzyDateResult => ({
     ok: false,

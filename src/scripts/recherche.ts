@@ -101,6 +101,9 @@ async function reachable(bundle: string): Promise<boolean> {
   }
 }
 
+/** Loaded after the first results (see run). */
+let filterIndex: Promise<unknown> | null = null;
+
 function load(): Promise<Pagefind> {
   loading ??= (async () => {
     const module = (await import(/* @vite-ignore */ `${settings.bundle}pagefind.js`)) as Pagefind;
@@ -113,8 +116,6 @@ function load(): Promise<Pagefind> {
       if (reached[i]) await module.mergeIndex(other.bundle, { mergeFilter: { site: other.name }, ranking: settings.ranking ?? {} });
     }
     await module.init();
-    // Pagefind gives the filter counts of a search only once the filter index is loaded.
-    await module.filters();
     return module;
   })();
   loading.catch(() => (loading = null));
@@ -266,16 +267,24 @@ async function run(): Promise<void> {
   countLine.textContent = labels.chargement;
   try {
     const pf = await load();
-    const search = await pf.search(state.q || null, { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });
+    const query = () => pf.search(state.q || null, { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });
+    const countsKnown = filterIndex !== null;
+    const search = await query();
     if (!search || mine !== sequence) return;
-    const counts = await facetCounts(pf, state, search);
-    if (mine !== sequence) return;
     current = search;
     shown = 0;
     resultsList.replaceChildren();
     countLine.textContent = countText(search.results.length, state.q);
-    renderFilters(counts, state.filters);
     await showMore();
+    // Pagefind counts a search's filter values only once the filter index is loaded. That
+    // index weighs as much as the rest of a first search (a list of pages per filter), so it
+    // comes after the first results are on screen, and the counts follow.
+    if (!countsKnown) await (filterIndex ??= pf.filters());
+    const counted = countsKnown ? search : await query();
+    if (!counted || mine !== sequence) return;
+    const counts = await facetCounts(pf, state, counted);
+    if (mine !== sequence) return;
+    renderFilters(counts, state.filters);
   } catch (error) {
     if (mine !== sequence) return;
     countLine.textContent = labels.erreur;

@@ -14,7 +14,7 @@ import { sheetSchema } from '../../../schemas/sheet.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { formatPath, type PathSegment, type Position, type Problem } from './problem.ts';
 import { readSourceText } from './read-source.ts';
-import { parseYaml } from './yaml-document.ts';
+import { readYaml } from './yaml-document.ts';
 import { zodIssuesToMessages } from './zod-messages.ts';
 
 export type RoadmapData = z.infer<typeof roadmapSchema>;
@@ -56,10 +56,12 @@ interface Walked {
 }
 
 function walk(dir: string, root: string, out: Walked[] = []): Walked[] {
-  for (const name of readdirSync(dir).sort()) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const name = entry.name;
     if (name.startsWith('.')) continue;
     const abs = join(dir, name);
-    if (statSync(abs).isDirectory()) walk(abs, root, out);
+    // A link is followed, as a stat would.
+    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(abs).isDirectory())) walk(abs, root, out);
     else out.push({ abs, rel: relative(root, abs).split(sep).join('/') });
   }
   return out;
@@ -166,7 +168,7 @@ type OnInvalid = (raw: unknown, fichier: string, locate: Entry<unknown>['locate'
 function readYamlFile<T>(file: Walked, id: string, schema: z.ZodType<T>, problems: Problem[], onInvalid: OnInvalid): Entry<T> | null {
   const text = readText(file, problems);
   if (text === null) return null;
-  const yaml = parseYaml(file.rel, text);
+  const yaml = readYaml(file.rel, text);
   problems.push(...yaml.problems);
   if (yaml.problems.some((p) => p.gravite === 'erreur')) return null;
   const data = validate(file.rel, schema, yaml.data, yaml.locate, problems);
@@ -187,7 +189,7 @@ function readMarkdownFile<T>(
   const { split, problems: splitProblems } = splitFrontmatter(file.rel, text);
   problems.push(...splitProblems);
   if (!split) return null;
-  const yaml = parseYaml(file.rel, split.yaml, split.yamlLineOffset);
+  const yaml = readYaml(file.rel, split.yaml, split.yamlLineOffset);
   problems.push(...yaml.problems);
   if (yaml.problems.some((p) => p.gravite === 'erreur')) return null;
   const data = validate(file.rel, schema, yaml.data, yaml.locate, problems);

@@ -2,6 +2,7 @@
  * YAML parsing that remembers where every key is, so that a schema error on
  * `calendrier.jalons[1].date` can be reported at its own line.
  */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { PathSegment, Position, Problem } from './problem.ts';
 
@@ -27,6 +28,35 @@ const YAML_MESSAGES: Record<string, string> = {
   MULTIPLE_DOCS: 'Un seul document YAML par fichier : retirez les lignes « --- » supplémentaires.',
 };
 
+/**
+ * What only `yaml` handles the way Jalons wants, or warns about: tags, anchors and aliases
+ * (js-yaml does not bound their expansion), directives, and a flow collection left open
+ * at the end of a line (its indentation is checked by `yaml` only).
+ */
+const NEEDS_EXACT_PARSER = /(?:^|[\s:\-[{,])[!&*]\S|^%|[[{][^\]}\n]*$/m;
+
+/**
+ * Reads one YAML text. Almost every file is valid, and js-yaml reads it about ten times
+ * faster than `yaml`, with the same values under the same (YAML 1.2 core) schema; the
+ * positions of keys, needed only to report a problem, come from `yaml` when first asked
+ * for. A text js-yaml refuses, or one with the features above, goes to `yaml`, whose
+ * errors are the ones reported. tests/yaml-fast-path.test.ts checks that both give the same
+ * data on every file of the content, the fixtures and the benchmark.
+ */
+export function readYaml(fichier: string, text: string, lineOffset = 0): ParsedYaml {
+  if (!NEEDS_EXACT_PARSER.test(text)) {
+    try {
+      const data = load(text, { schema: CORE_SCHEMA });
+      let exact: ParsedYaml | null = null;
+      return { data, problems: [], locate: (path) => (exact ??= parseYaml(fichier, text, lineOffset)).locate(path) };
+    } catch {
+      // Refused: `yaml` says why, at the right line.
+    }
+  }
+  return parseYaml(fichier, text, lineOffset);
+}
+
+/** The exact parser: every key's position, and the errors and warnings reported to editors. */
 export function parseYaml(fichier: string, text: string, lineOffset = 0): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: false });

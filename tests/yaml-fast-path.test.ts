@@ -1,0 +1,73 @@
+/**
+ * Valid files are read with js-yaml, the exact parser (`yaml`) being kept for positions and
+ * errors (src/lib/content/yaml-document.ts). Both must give the same data on every file
+ * Jalons reads: the real content, the test fixtures (broken and hostile ones included) and
+ * generated benchmark content; and a text only the exact parser handles goes to it.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../bench/generate.ts';
+import { splitFrontmatter } from '../src/lib/content/frontmatter.ts';
+import { parseYaml, readYaml } from '../src/lib/content/yaml-document.ts';
+import { ROOT } from './support/content-tree.ts';
+
+const generated = mkdtempSync(join(tmpdir(), 'jalons-yaml-'));
+generate(300, generated, { seed: 7 });
+afterAll(() => rmSync(generated, { recursive: true, force: true }));
+
+function yamlTexts(dir: string): Array<{ file: string; text: string }> {
+  const out: Array<{ file: string; text: string }> = [];
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    if (!/\.(md|ya?ml)$/.test(name)) continue;
+    const file = join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue; // a folder named like a file
+    }
+    if (name.endsWith('.md')) {
+      const { split } = splitFrontmatter(name, text);
+      if (split) out.push({ file, text: split.yaml });
+    } else out.push({ file, text });
+  }
+  return out;
+}
+
+const corpus = [join(ROOT, 'content'), join(ROOT, 'tests/fixtures'), generated].flatMap(yamlTexts);
+
+describe('the fast YAML path', () => {
+  it('reads every file of the content, the fixtures and generated content as the exact parser does', () => {
+    expect(corpus.length).toBeGreaterThan(900);
+    const differ: string[] = [];
+    let fast = 0;
+    for (const { file, text } of corpus) {
+      const exact = parseYaml(file, text);
+      const read = readYaml(file, text);
+      if (read.problems.length === 0 && exact.problems.length === 0) fast++;
+      if (JSON.stringify(read.data) !== JSON.stringify(exact.data) || JSON.stringify(read.problems) !== JSON.stringify(exact.problems)) differ.push(file);
+    }
+    expect(differ).toEqual([]);
+    // Most files take the fast path (the point of it).
+    expect(fast / corpus.length).toBeGreaterThan(0.8);
+  });
+
+  it('reports a problem at the exact line, with the exact parser’s message', () => {
+    const read = readYaml('x.md', 'titre: Essai\ntitre: Double\n', 1);
+    expect(read.problems.map((p) => [p.ligne, p.message])).toEqual([[3, 'Clé « titre » en double. Cette clé apparaît deux fois dans le même bloc : la seconde écraserait la première. Gardez-en une seule.']]);
+  });
+
+  it('locates keys of a file read on the fast path', () => {
+    const read = readYaml('x.md', 'titre: Essai\ncalendrier:\n  jalons:\n    - date: "2024"\n    - date: bientôt\n', 1);
+    expect(read.problems).toEqual([]);
+    expect(read.locate(['calendrier', 'jalons', 1, 'date'])).toEqual({ ligne: 6, colonne: 7 });
+  });
+
+  it('leaves anchors, aliases and tags to the exact parser, which bounds their expansion', () => {
+    const laughs = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+    expect(readYaml('x.yaml', laughs).problems.map((p) => p.message)).toEqual(['Trop de renvois YAML (« &nom » / « *nom ») : écrivez les valeurs en toutes lettres.']);
+    expect(readYaml('x.yaml', 'a: !custom 12\n').problems.length).toBeGreaterThan(0);
+  });
+});
