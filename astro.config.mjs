@@ -12,7 +12,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.JALONS_OUT_DIR || './dist',
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.JALONS_CONC || 1) },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
   // Incremental builds: a node or sheet page whose cache key is unchanged is copied from

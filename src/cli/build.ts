@@ -58,8 +58,12 @@ function fail(message: string | null): never {
  * Astro start would cost more than it saves.
  */
 function partCount(): number {
-  const asked = Number(process.env.JALONS_PARALLELE);
-  if (Number.isInteger(asked) && asked >= 1) return asked;
+  const setting = process.env.JALONS_PARALLELE;
+  if (setting) {
+    const asked = Number(setting);
+    if (Number.isInteger(asked) && asked >= 1) return asked;
+    fail(`JALONS_PARALLELE vaut « ${setting} » : attendu un nombre entier de processus, au moins 1 (« 1 » rend toutes les pages dans un seul processus).`);
+  }
   const dir = contentDir(root);
   const files = existsSync(dir) ? readdirSync(dir, { recursive: true }).length : 0;
   return files >= PARALLEL_FROM_FILES ? Math.min(2, availableParallelism()) : 1;
