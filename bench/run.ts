@@ -6,7 +6,8 @@
  * per measure (default 3, median reported): generated content in bench/out/contenu-<N>/,
  * `npm run validate`, a cold full build (no .astro/ nor Vite cache), a warm rebuild after
  * one sheet changed, the peak memory of the whole process tree, output size and page
- * count; the same cold and warm builds for bare Astro (bench/out/astro-nu/). Then, on the
+ * count; the same cold and warm builds for bare Astro (bench/out/astro-nu/), run in turn
+ * with Jalons' (see rounds). Then, on the
  * largest site, the bytes a first search transfers, and Lighthouse on the real site.
  * Writes bench/resultats/resultats.json, resultats.md and derniers.md.
  */
@@ -114,15 +115,24 @@ const series = (ms: Measure[]): Series => ({
   memoire_max_mo: Math.round(Math.max(...ms.map((m) => m.peakRssMb))),
 });
 
-async function runs(what: string, before: () => void, run: () => Promise<Measure>): Promise<Series> {
-  const ms: Measure[] = [];
+interface Step { what: string; before: () => void; run: () => Promise<Measure> }
+
+/**
+ * Runs the steps in turn, round after round, rather than each series in a block: this
+ * machine's speed drifts (by up to a factor of two within an hour), and a drift then weighs
+ * on every series alike, so that their ratios hold.
+ */
+async function rounds(steps: Step[]): Promise<Series[]> {
+  const ms = steps.map(() => [] as Measure[]);
   for (let i = 0; i < RUNS; i++) {
-    before();
-    const m = check(await run(), what);
-    log(`  ${what} ${i + 1}/${RUNS} : ${m.seconds.toFixed(1)} s, ${m.peakRssMb.toFixed(0)} Mo`);
-    ms.push(m);
+    for (const [k, step] of steps.entries()) {
+      step.before();
+      const m = check(await step.run(), step.what);
+      log(`  ${step.what} ${i + 1}/${RUNS} : ${m.seconds.toFixed(1)} s, ${m.peakRssMb.toFixed(0)} Mo`);
+      ms[k]!.push(m);
+    }
   }
-  return series(ms);
+  return ms.map(series);
 }
 
 interface ResultN {
@@ -140,33 +150,56 @@ async function benchN(n: number): Promise<ResultN> {
   log(`N = ${n} : ${g.sheets} fiches, ${g.roadmaps} feuilles de route, ${g.nodes} nœuds, ${g.actors} acteurs dans ${relative(ROOT, contentDir)}`);
   const rel = relative(ROOT, contentDir);
 
-  const validate = await runs('validate', () => {}, () => measure(NODE, ['src/cli/validate.ts', '--contenu', rel], { cwd: ROOT }));
-
   const siteDir = join(OUT, `site-${n}`);
   const env = { JALONS_CONTENT_DIR: rel, JALONS_OUT_DIR: siteDir, JALONS_AUJOURDHUI: TODAY };
   const build = () => measure(NODE, ['src/cli/build.ts'], { cwd: ROOT, env });
-  // Cold: no cache and no previous output, as for the baseline. Before each run, the previous
-  // site that a build leaves to a detached process to delete must be gone, so runs do not overlap.
-  const froid = await runs('Jalons à froid', () => {
-    clearCaches(ROOT);
-    rmSync(siteDir, { recursive: true, force: true });
-    removeLeftovers(siteDir);
-  }, build);
-  const chaud = await runs('Jalons à chaud (une fiche modifiée)', () => {
-    removeLeftovers(siteDir);
-    touchOneSheet(contentDir);
-  }, build);
-  const site = siteStats(siteDir);
-
   const nu = join(OUT, 'astro-nu');
   writeBareAstro(nu, contentDir);
   const nuOut = join(OUT, `astro-nu-site-${n}`);
   const nuBuild = () => measure(NODE, [ASTRO_BIN, 'build', '--silent'], { cwd: nu, env: { ASTRO_NU_OUT: nuOut } });
-  const nuFroid = await runs('Astro nu à froid', () => {
-    clearCaches(nu);
-    rmSync(nuOut, { recursive: true, force: true });
-  }, nuBuild);
-  const nuChaud = await runs('Astro nu à chaud (une fiche modifiée)', () => touchOneSheet(contentDir), nuBuild);
+
+  // Cold: no cache and no previous output, as for the baseline. Before each run, the previous
+  // site that a build leaves to a detached process to delete must be gone, so runs do not overlap.
+  const [validate, froid, nuFroid] = await rounds([
+    { what: 'validate', before: () => {}, run: () => measure(NODE, ['src/cli/validate.ts', '--contenu', rel], { cwd: ROOT }) },
+    {
+      what: 'Jalons à froid',
+      before: () => {
+        clearCaches(ROOT);
+        rmSync(siteDir, { recursive: true, force: true });
+        removeLeftovers(siteDir);
+      },
+      run: build,
+    },
+    {
+      what: 'Astro nu à froid',
+      before: () => {
+        removeLeftovers(siteDir);
+        clearCaches(nu);
+        rmSync(nuOut, { recursive: true, force: true });
+      },
+      run: nuBuild,
+    },
+  ]);
+  const [chaud, nuChaud] = await rounds([
+    {
+      what: 'Jalons à chaud (une fiche modifiée)',
+      before: () => {
+        removeLeftovers(siteDir);
+        touchOneSheet(contentDir);
+      },
+      run: build,
+    },
+    {
+      what: 'Astro nu à chaud (une fiche modifiée)',
+      before: () => {
+        removeLeftovers(siteDir);
+        touchOneSheet(contentDir);
+      },
+      run: nuBuild,
+    },
+  ]);
+  const site = siteStats(siteDir);
   const nuSite = siteStats(nuOut);
   rmSync(nuOut, { recursive: true, force: true });
 

@@ -34,7 +34,11 @@ const SHOWN_VALUES = 8;
 const form = document.getElementById('recherche') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
 const sortSelect = document.getElementById('tri') as HTMLSelectElement;
-const filtersBox = document.getElementById('filtres') as HTMLFieldSetElement;
+const filtersBox = document.getElementById('filtres') as HTMLDetailsElement;
+const filtersWaiting = document.getElementById('filtres-attente') as HTMLParagraphElement;
+// Open beside the results on a wide screen; folded above them on a phone, where the filters
+// arriving after the results then move nothing on screen.
+filtersBox.open = window.matchMedia('(min-width: 56rem)').matches;
 const filtersList = document.getElementById('filtres-liste') as HTMLDivElement;
 const countLine = document.getElementById('compte') as HTMLParagraphElement;
 const resultsList = document.getElementById('resultats') as HTMLOListElement;
@@ -204,7 +208,8 @@ function renderFilters(counts: Record<string, Record<string, number>>, selected:
     });
     filtersList.append(clear);
   }
-  filtersBox.hidden = filtersList.childElementCount === 0;
+  filtersWaiting.hidden = true;
+  filtersBox.toggleAttribute('data-vide', filtersList.childElementCount === 0);
   if (focused) {
     const again = [...filtersList.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((b) => b.name === focused.name && b.value === focused.value);
     again?.focus();
@@ -260,11 +265,14 @@ async function run(): Promise<void> {
     resultsList.replaceChildren();
     countLine.textContent = '';
     moreButton.hidden = true;
-    filtersBox.hidden = true;
+    filtersBox.toggleAttribute('data-vide', true);
     filtersList.replaceChildren();
     return;
   }
   countLine.textContent = labels.chargement;
+  // In place from the start of the search, above the results on a phone: neither the results
+  // nor the filters arriving after them then move anything on screen.
+  filtersBox.toggleAttribute('data-vide', false);
   try {
     const pf = await load();
     const query = () => pf.search(state.q || null, { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });

@@ -9,6 +9,10 @@ import type { Page } from 'playwright-core';
 import { openSite, type Session } from './helpers.ts';
 import { searchIndex, type Hit } from './search-browser.ts';
 import { judge, pathOf, QUALITY_CASES } from './search-queries.ts';
+import { join } from 'node:path';
+import { roadmapSearchMeta } from '../../src/lib/site/search-meta.ts';
+import { validateProject } from '../../src/lib/validate-project.ts';
+import { ROOT } from '../support/content-tree.ts';
 
 describe('search quality: the expected sheets in the top three', () => {
   let session: Session;
@@ -53,5 +57,18 @@ describe('search quality: the expected sheets in the top three', () => {
       expect(hrefs.map((h) => pathOf(h)), q).toEqual(tops.get(q)!.slice(0, 3).map((t) => pathOf(t.url)));
     }
     await typed.close();
+  });
+
+  it('indexes each roadmap, each sheet, and the axes and objectives that have an introduction, nothing else', async () => {
+    const { model } = validateProject(ROOT, join(ROOT, 'content'));
+    const roadmaps = model.feuilles_de_route;
+    const found = await searchIndex(page, roadmaps.map((rm) => ({ q: null, filters: { feuille: [roadmapSearchMeta(rm).filters.find(([k]) => k === 'feuille')![1]] } })), 0);
+    roadmaps.forEach((rm, i) => {
+      const indexed = found[i]!.hits.map((h) => pathOf(h.url)).sort();
+      const expected = [rm.id, ...rm.fiches.map((f) => `${rm.id}/${f.id}`), ...rm.noeuds.filter((n) => n.corps.trim() !== '').map((n) => `${rm.id}/${n.id}`)].sort();
+      expect(indexed, rm.id).toEqual(expected);
+    });
+    // The real content has both kinds: SCoRAN's axes are introduced, Mednum49's are not.
+    expect(roadmaps.flatMap((rm) => rm.noeuds).filter((n) => n.corps.trim() === '').length).toBeGreaterThan(5);
   });
 });

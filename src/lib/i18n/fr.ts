@@ -27,6 +27,7 @@ export const fr = {
     intro: 'Cherchez dans toutes les feuilles de route : les accents, les majuscules et les pluriels n\'ont pas d\'importance.',
     sansScript: 'La recherche a besoin de JavaScript, qui est désactivé ou n\'a pas pu se charger. Vous pouvez parcourir les fiches par feuille de route, par acteur ou par calendrier :',
     filtres: 'Affiner',
+    chargementFiltres: 'Chargement des filtres…',
     effacer: 'Effacer les filtres',
     tri: 'Trier par',
     triPertinence: 'pertinence',
