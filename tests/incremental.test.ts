@@ -70,6 +70,10 @@ describe('determinism', () => {
     const whole = await build({ JALONS_SANS_CACHE: '1', JALONS_PARALLELE: '1' });
     const split = await build({ JALONS_SANS_CACHE: '1', JALONS_PARALLELE: '2' });
     expect(differences(split.out, whole.out)).toEqual([]);
+    // The split build indexes one process's pages while the other still renders: the same pages are found.
+    const fragments = (dir: string) => listFiles(dir).filter((f) => f.startsWith('pagefind/fragment/'));
+    expect(fragments(split.out)).toEqual(fragments(whole.out));
+    expect(fragments(whole.out).length).toBeGreaterThan(3);
     // Each process has its own cache; the pages of both are copied on a rebuild.
     await build({ JALONS_PARALLELE: '2' });
     const again = await build({ JALONS_PARALLELE: '2' });

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mergeOutputs } from '../lib/merge-outputs.ts';
-import { indexSite } from '../lib/search-index.ts';
+import { openSiteIndex } from '../lib/search-index.ts';
 import { contentDir } from '../lib/site/paths.ts';
 
 const root = process.cwd();
@@ -99,7 +99,26 @@ removeAbandoned();
 const count = partCount();
 // Every process must draw the calendars for the same day, even across midnight.
 const today = process.env.JALONS_AUJOURDHUI || new Date().toISOString().slice(0, 10);
-const results = await Promise.all(Array.from({ length: count }, (_, i) => render(i, count)));
+const started = performance.now();
+/** With JALONS_LOG=info, how long each step took: where a slow build spends its time. */
+const step = (what: string) => {
+  if (process.env.JALONS_LOG === 'info') process.stdout.write(`[jalons] ${what} : ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+};
+const indexFailed = (error: unknown): never =>
+  fail(`L'indexation pour la recherche a échoué : ${error instanceof Error ? error.message : String(error)}\nAucun site partiel n'a été publié ; dist/ est inchangé.`);
+const index = await openSiteIndex().catch(indexFailed);
+const rendering = Array.from({ length: count }, (_, i) => render(i, count).then((r) => (step(`rendu ${i + 1}/${count} terminé`), r)));
+// The other processes' pages are indexed as soon as each is done, while the first one (which
+// also writes the open data and /admin/) is still rendering: Pagefind then has a core of its
+// own. Always in the same order, so that the index is the same from one build to the next.
+let indexing: Promise<unknown> = Promise.resolve();
+for (let i = 1; i < count; i++) {
+  indexing = indexing.then(async () => {
+    if ((await rendering[i]!).status === 0) await index.add(partDir(i));
+  });
+}
+const indexError = indexing.then(() => null, (error: unknown) => error ?? new Error('?'));
+const results = await Promise.all(rendering);
 const failed = results.findIndex((r) => r.status !== 0);
 if (failed >= 0) {
   const r = results[failed]!;
@@ -108,12 +127,18 @@ if (failed >= 0) {
 }
 if (!existsSync(summaryFile)) fail(null);
 const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { feuilles_de_route: number; fiches: number };
-for (let i = 1; i < count; i++) mergeOutputs(tempDir, partDir(i));
-
 try {
-  await indexSite(tempDir);
+  const error = await indexError;
+  if (error) throw error;
+  // Before the merge, so that no page is added twice.
+  await index.add(tempDir);
+  for (let i = 1; i < count; i++) mergeOutputs(tempDir, partDir(i));
+  step('sorties réunies');
+  await index.write(tempDir);
+  await index.close();
+  step('index de recherche écrit');
 } catch (error) {
-  fail(`L'indexation pour la recherche a échoué : ${error instanceof Error ? error.message : String(error)}\nAucun site partiel n'a été publié ; dist/ est inchangé.`);
+  indexFailed(error);
 }
 
 const previous = `${finalDir}.ancien-${process.pid}`;
