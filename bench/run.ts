@@ -181,23 +181,13 @@ async function benchN(n: number): Promise<ResultN> {
       run: nuBuild,
     },
   ]);
+  const oneSheetChanged = () => {
+    removeLeftovers(siteDir);
+    touchOneSheet(contentDir);
+  };
   const [chaud, nuChaud] = await rounds([
-    {
-      what: 'Jalons à chaud (une fiche modifiée)',
-      before: () => {
-        removeLeftovers(siteDir);
-        touchOneSheet(contentDir);
-      },
-      run: build,
-    },
-    {
-      what: 'Astro nu à chaud (une fiche modifiée)',
-      before: () => {
-        removeLeftovers(siteDir);
-        touchOneSheet(contentDir);
-      },
-      run: nuBuild,
-    },
+    { what: 'Jalons à chaud (une fiche modifiée)', before: oneSheetChanged, run: build },
+    { what: 'Astro nu à chaud (une fiche modifiée)', before: oneSheetChanged, run: nuBuild },
   ]);
   const site = siteStats(siteDir);
   const nuSite = siteStats(nuOut);

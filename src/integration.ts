@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { sharedDownloads } from './lib/export/catalogue.ts';
 import { formatHuman } from './lib/content/report.ts';
-import { isMainPart, parsePart } from './lib/site/build-part.ts';
+import { isMainPart, partFromEnv } from './lib/site/build-part.ts';
 import { contentDir } from './lib/site/paths.ts';
 import { validateProject } from './lib/validate-project.ts';
 
@@ -28,7 +28,7 @@ export default function jalons(): AstroIntegration {
       },
       'astro:build:done': ({ dir }) => {
         // When the rendering is split (src/lib/site/build-part.ts), the first process writes them.
-        if (!isMainPart(parsePart(process.env.JALONS_PARTIE))) return;
+        if (!isMainPart(partFromEnv())) return;
         const out = fileURLToPath(dir);
         // The Données page, rendered in every build, computed them (src/pages/donnees/_contexte.ts).
         const list = sharedDownloads();

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { writeCms } from '../lib/cms-config.ts';
 import { formatHuman } from '../lib/content/report.ts';
-import { isMainPart, parsePart } from '../lib/site/build-part.ts';
+import { isMainPart, partFromEnv } from '../lib/site/build-part.ts';
 import { contentDir } from '../lib/site/paths.ts';
 import { shareValidation, validateProject } from '../lib/validate-project.ts';
 
@@ -24,7 +24,7 @@ if (!outDir || !summaryFile) {
 }
 
 // With the rendering split, the first process also writes what exists once (src/lib/site/build-part.ts).
-const mainPart = isMainPart(parsePart(process.env.JALONS_PARTIE));
+const mainPart = isMainPart(partFromEnv());
 const result = validateProject(root, contentDir(root));
 if (!result.ok) {
   process.stderr.write(`${formatHuman(result.problems, result.model)}\n\nLe site n'a pas été construit : corrigez les erreurs ci-dessus.\n`);

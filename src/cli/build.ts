@@ -1,8 +1,8 @@
 /**
  * npm run build: validate and render the site into a temporary folder (in child
  * processes, src/cli/build-render.ts, one per core for a large site), index it for
- * search, then swap it into dist/ in one rename. A failure at any step leaves the previous dist/ untouched and no partial
- * site behind.
+ * search, then swap it into dist/ in one rename. A failure at any step leaves the
+ * previous dist/ untouched and no partial site behind.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -23,11 +23,14 @@ const partDir = (index: number) => (index === 0 ? tempDir : `${tempDir}-${index}
 /** Below this many content files, one rendering process (see partCount). */
 const PARALLEL_FROM_FILES = 2000;
 
-function cleanUp() {
+/** Removes the construction folders (and summary) of the builds `gone` says are over. */
+function removeConstructions(gone: (pid: number) => boolean) {
   for (const name of existsSync(workDir) ? readdirSync(workDir) : []) {
-    if (name.startsWith(`construction-${process.pid}`)) rmSync(join(workDir, name), { recursive: true, force: true });
+    const pid = Number(/^construction-(\d+)/.exec(name)?.[1]);
+    if (pid && gone(pid)) rmSync(join(workDir, name), { recursive: true, force: true });
   }
 }
+const cleanUp = () => removeConstructions((pid) => pid === process.pid);
 
 const alive = (pid: number) => {
   try {
@@ -37,14 +40,6 @@ const alive = (pid: number) => {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 };
-
-/** What an interrupted build (killed, machine stopped) left in .jalons/: never published, only in the way. */
-function removeAbandoned() {
-  for (const name of readdirSync(workDir)) {
-    const pid = Number(/^construction-(\d+)/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(workDir, name), { recursive: true, force: true });
-  }
-}
 
 function fail(message: string | null): never {
   cleanUp();
@@ -94,8 +89,8 @@ function render(index: number, count: number): Promise<Rendered> {
 }
 
 mkdirSync(workDir, { recursive: true });
-cleanUp();
-removeAbandoned();
+// This build's leftovers, and what an interrupted build (killed, machine stopped) left: never published, only in the way.
+removeConstructions((pid) => pid === process.pid || !alive(pid));
 const count = partCount();
 // Every process must draw the calendars for the same day, even across midnight.
 const today = process.env.JALONS_AUJOURDHUI || new Date().toISOString().slice(0, 10);
@@ -117,7 +112,7 @@ for (let i = 1; i < count; i++) {
     if ((await rendering[i]!).status === 0) await index.add(partDir(i));
   });
 }
-const indexError = indexing.then(() => null, (error: unknown) => error ?? new Error('?'));
+const indexed = indexing.then(() => null, (error: unknown) => ({ error }));
 const results = await Promise.all(rendering);
 const failed = results.findIndex((r) => r.status !== 0);
 if (failed >= 0) {
@@ -128,8 +123,8 @@ if (failed >= 0) {
 if (!existsSync(summaryFile)) fail(null);
 const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { feuilles_de_route: number; fiches: number };
 try {
-  const error = await indexError;
-  if (error) throw error;
+  const failure = await indexed;
+  if (failure) throw failure.error;
   // Before the merge, so that no page is added twice.
   await index.add(tempDir);
   for (let i = 1; i < count; i++) mergeOutputs(tempDir, partDir(i));

@@ -6,7 +6,7 @@ import { formatHuman } from '../lib/content/report.ts';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/types.ts';
 import { fileHistory, readGitHistory, type Commit, type FileHistory } from '../lib/export/git-history.ts';
 import { actorInvolvements, type Involvement } from '../lib/site/actors-index.ts';
-import { inPart, isMainPart, parsePart, type BuildPart } from '../lib/site/build-part.ts';
+import { inPart, isMainPart, partFromEnv } from '../lib/site/build-part.ts';
 import { forgeFromEnv, type Forge } from '../lib/site/forge.ts';
 import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
 import { contentDir } from '../lib/site/paths.ts';
@@ -27,9 +27,7 @@ export interface Site {
   commits(): Commit[];
   /** Last change of each content file, from those commits. */
   history(): FileHistory;
-  /** This process's share of the pages (src/lib/site/build-part.ts). */
-  part: BuildPart;
-  /** True when the page at this address (without the base path) is rendered by this process. */
+  /** True when the page at this address (from siteUrls, without the base path) is rendered by this process (src/lib/site/build-part.ts). */
   renders(address: string): boolean;
   /** True in the process that renders what exists once (open data, the site-wide pages kept). */
   mainPart: boolean;
@@ -50,7 +48,7 @@ export function getSite(): Site {
   const roadmaps = new Map(model.feuilles_de_route.map((r) => [r.id, r]));
   const sheets = new Map(model.feuilles_de_route.flatMap((r) => r.fiches.map((f) => [`${r.id}/${f.id}`, f] as const)));
   const nodes = new Map(model.feuilles_de_route.flatMap((r) => r.noeuds.map((n) => [`${r.id}/${n.id}`, n] as const)));
-  const part = parsePart(process.env.JALONS_PARTIE);
+  const part = partFromEnv();
   cached = {
     model,
     // Only real acronyms (two capitals or more) are expanded in texts: "Open" must not turn "Open Data" into an abbreviation.
@@ -63,7 +61,6 @@ export function getSite(): Site {
     forge: forgeFromEnv(),
     commits: readCommits,
     history: () => (history ??= fileHistory(root, contentDir(root), readCommits())),
-    part,
     renders: (address) => inPart(address, part),
     mainPart: isMainPart(part),
   };

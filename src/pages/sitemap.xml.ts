@@ -14,7 +14,7 @@ export const GET: APIRoute = () => {
   const paths = [
     u.home(), u.actors(), u.calendar(), u.glossary(), u.search(), u.asset('guide/'), u.asset('donnees/'),
     ...model.acteurs.map((a) => u.actor(a.id)),
-    ...activeYearsOfModel(model).map((y) => u.asset(`calendrier/${y}/`)),
+    ...activeYearsOfModel(model).map((y) => u.calendarYear(y)),
     ...model.feuilles_de_route.flatMap((rm) => [
       u.roadmap(rm.id), u.roadmapCalendar(rm.id), u.roadmapTable(rm.id),
       ...rm.noeuds.map((n) => u.entry(rm.id, n.id)),

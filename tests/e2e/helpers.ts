@@ -30,8 +30,10 @@ export async function openSite(options: Parameters<typeof launchBrowser>[0] = {}
   return { server, context, close: async () => { await context.close(); await server.close(); } };
 }
 
-/** Collects what a reader would never want to see: console errors and failed or foreign requests. */
-/** `alsoAllowed`: other origins the page may ask, such as a Jalons site whose search index it merges. */
+/**
+ * Collects what a reader would never want to see: console errors and failed or foreign requests.
+ * `alsoAllowed`: other origins the page may ask, such as a Jalons site whose search index it merges.
+ */
 export function watch(page: Page, origin: string, alsoAllowed: string[] = []) {
   const problems: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console : ${m.text()}`); });

@@ -13,7 +13,7 @@ export interface BuildPart {
   count: number;
 }
 
-export const WHOLE_BUILD: BuildPart = { index: 0, count: 1 };
+const WHOLE_BUILD: BuildPart = { index: 0, count: 1 };
 
 export function parsePart(value: string | undefined): BuildPart {
   if (!value) return WHOLE_BUILD;
@@ -22,6 +22,11 @@ export function parsePart(value: string | undefined): BuildPart {
   const count = Number(m?.[2]);
   if (!m || count < 1 || index >= count) throw new Error(`JALONS_PARTIE vaut « ${value} » : attendu « rang/nombre », par exemple « 0/2 ».`);
   return { index, count };
+}
+
+/** This process's part, as npm run build set it. */
+export function partFromEnv(env: NodeJS.ProcessEnv = process.env): BuildPart {
+  return parsePart(env.JALONS_PARTIE);
 }
 
 /** FNV-1a: stable across runs and machines, unlike anything seeded. */

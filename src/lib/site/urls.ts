@@ -11,8 +11,12 @@ export function makeUrls(base: string) {
     actor: (id: string) => `${b}acteurs/${id}/`,
     glossary: () => `${b}glossaire/`,
     calendar: () => `${b}calendrier/`,
+    calendarYear: (year: number) => `${b}calendrier/${year}/`,
     search: () => `${b}recherche/`,
     asset: (path: string) => `${b}${path.replace(/^\//, '')}`,
   };
 }
 export type Urls = ReturnType<typeof makeUrls>;
+
+/** Addresses without the base path: what decides which rendering process builds a page (src/lib/site/build-part.ts). */
+export const siteUrls = makeUrls('/');
