@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseFuzzyDate } from '../src/lib/fuzzy-date.ts';
+import { parseFuzzyDate } from '../src/lib/values/fuzzy-date.ts';
 
 /** A date as the source writes it; it must be readable by the fuzzy-date parser. */
 export function fuzzyDate(options: { annual?: boolean } = {}) {

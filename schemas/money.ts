@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * An amount or a means as the source writes it ("12-15 000 €", "+ de 60 000 €/an", "1,2 ETP",
  * "A déterminer"). It is always accepted: the amounts it holds are extracted by
- * src/lib/money.ts and anything else is kept as text.
+ * src/lib/values/money.ts and anything else is kept as text.
  */
 export const moneySchema = z
   .string()

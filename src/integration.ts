@@ -10,10 +10,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { sharedDownloads } from './lib/export/catalogue.ts';
-import { formatHuman } from './lib/content/report.ts';
-import { isMainPart, partFromEnv } from './lib/site/build-part.ts';
-import { contentDir } from './lib/site/paths.ts';
-import { validateProject } from './lib/validate-project.ts';
+import { formatHuman } from './lib/build/report.ts';
+import { isMainPart, partFromEnv } from './lib/build/build-part.ts';
+import { contentDir } from './lib/content/paths.ts';
+import { validateProject } from './lib/model/validate-project.ts';
 
 export default function jalons(): AstroIntegration {
   return {
@@ -27,7 +27,7 @@ export default function jalons(): AstroIntegration {
         }
       },
       'astro:build:done': ({ dir }) => {
-        // When the rendering is split (src/lib/site/build-part.ts), the first process writes them.
+        // When the rendering is split (src/lib/build/build-part.ts), the first process writes them.
         if (!isMainPart(partFromEnv())) return;
         const out = fileURLToPath(dir);
         // The Données page, rendered in every build, computed them (src/pages/donnees/_contexte.ts).

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inPart, isMainPart, parsePart } from '../src/lib/site/build-part.ts';
-import { mergeOutputs } from '../src/lib/merge-outputs.ts';
+import { inPart, isMainPart, parsePart } from '../src/lib/build/build-part.ts';
+import { mergeOutputs } from '../src/lib/build/merge-outputs.ts';
 import { listFiles } from './support/html.ts';
 
 const addresses = Array.from({ length: 2000 }, (_, i) => `fdr-${i % 37}/fiche-${i}/`);

@@ -16,9 +16,9 @@ import { glossaryTermSchema } from '../schemas/glossary.ts';
 import { nodeSchema } from '../schemas/node.ts';
 import { roadmapSchema } from '../schemas/roadmap.ts';
 import { sheetSchema } from '../schemas/sheet.ts';
-import { cmsConfig, cmsConfigYaml, readRoadmaps, writeCms, type CmsCollection, type CmsField, type CmsOptions } from '../src/lib/cms-config.ts';
-import { fieldPaths, fieldsOf, nestedFields, type Field } from '../src/lib/schema-walk.ts';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { cmsConfig, cmsConfigYaml, readRoadmaps, writeCms, type CmsCollection, type CmsField, type CmsOptions } from '../src/lib/editor/cms-config.ts';
+import { fieldPaths, fieldsOf, nestedFields, type Field } from '../src/lib/editor/schema-walk.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 const fixture = join(root, 'tests', 'fixtures', 'valide');

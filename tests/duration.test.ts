@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endAfter, parseDuration } from '../src/lib/duration.ts';
+import { endAfter, parseDuration } from '../src/lib/values/duration.ts';
 
 describe('parseDuration', () => {
   it('reads a duration at the start of a text, in years, months, weeks or days', () => {

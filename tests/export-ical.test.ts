@@ -10,7 +10,7 @@ import ICAL from 'ical.js';
 import { describe, expect, inject, it } from 'vitest';
 import { foldLine } from '../src/lib/export/ical.ts';
 import type { ModelSheet } from '../src/lib/model/types.ts';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 const siteDir = inject('siteDir');

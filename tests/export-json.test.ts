@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, inject, it } from 'vitest';
 import { modelJsonSchema } from '../src/lib/export/model-schema.ts';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 const dir = join(inject('siteDir'), 'donnees');

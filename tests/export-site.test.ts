@@ -10,7 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LICENCE, downloads } from '../src/lib/export/catalogue.ts';
 import { readGitHistory } from '../src/lib/export/git-history.ts';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 const siteDir = inject('siteDir');

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../src/lib/duration.ts';
-import { parseFuzzyDate } from '../src/lib/fuzzy-date.ts';
-import { parseMoney } from '../src/lib/money.ts';
+import { parseDuration } from '../src/lib/values/duration.ts';
+import { parseFuzzyDate } from '../src/lib/values/fuzzy-date.ts';
+import { parseMoney } from '../src/lib/values/money.ts';
 
 interface Base {
   document: string;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseFuzzyDate } from '../src/lib/fuzzy-date.ts';
+import { parseFuzzyDate } from '../src/lib/values/fuzzy-date.ts';
 
 interface Case {
   texte: string;

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENTS, fieldReference, GUIDE_FILE, guideMarkdown, REFERENCE_END, REFERENCE_START, withReference } from '../src/lib/schema-doc.ts';
-import { fieldsOf } from '../src/lib/schema-walk.ts';
+import { DOCUMENTS, fieldReference, GUIDE_FILE, guideMarkdown, REFERENCE_END, REFERENCE_START, withReference } from '../src/lib/editor/schema-doc.ts';
+import { fieldsOf } from '../src/lib/editor/schema-walk.ts';
 
 const root = join(import.meta.dirname, '..');
 

@@ -15,7 +15,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { roadmapRows, toCsv } from '../src/lib/export/csv.ts';
 import { applyImport, planImport } from '../src/lib/import/sheets.ts';
 import { readTable } from '../src/lib/import/table.ts';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 const siteDir = inject('siteDir');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIndicatorValue } from '../src/lib/indicator.ts';
+import { parseIndicatorValue } from '../src/lib/values/indicator.ts';
 
 describe('parseIndicatorValue', () => {
   it('reads a percentage written with a space before « % », as in the FICHE ACTION N°3 progress table', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, parseMoney, type Amount } from '../src/lib/money.ts';
+import { formatAmount, parseMoney, type Amount } from '../src/lib/values/money.ts';
 
 /** The amounts without the words they were read from. */
 const amounts = (text: string) => parseMoney(text).montants.map(({ min, max, unite, periodicite }) => ({ min, max, unite, periodicite }));

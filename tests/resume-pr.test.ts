@@ -4,9 +4,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatJson } from '../src/lib/content/report.ts';
-import { changedFiles, codeQuality, prSummary, type ValidationJson } from '../src/lib/resume-pr.ts';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { formatJson } from '../src/lib/build/report.ts';
+import { changedFiles, codeQuality, prSummary, type ValidationJson } from '../src/lib/editor/resume-pr.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 let repo: string;

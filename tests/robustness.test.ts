@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 import { freshOutDir, makeContentTree, ROOT, STACK_TRACE, type ContentTree } from './support/content-tree.ts';
 import { BROKEN_CASES, type BrokenCase } from './support/robustness-corpus.ts';
 import { pool, runCli, type RunResult } from './support/run.ts';

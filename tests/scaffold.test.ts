@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roadmapSchema } from '../schemas/roadmap.ts';
 import { sheetSchema } from '../schemas/sheet.ts';
-import { idFrom, newRoadmap, newSheet, ScaffoldError } from '../src/lib/scaffold.ts';
-import { fieldsOf } from '../src/lib/schema-walk.ts';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { idFrom, newRoadmap, newSheet, ScaffoldError } from '../src/lib/editor/scaffold.ts';
+import { fieldsOf } from '../src/lib/editor/schema-walk.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 function copyOfValid(): string {

@@ -4,13 +4,13 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normaliseCalendar, type CalendarInput } from '../src/lib/model/calendar.ts';
+import { normaliseCalendar, type CalendarInput } from '../src/lib/values/calendar.ts';
 import type { ModelRoadmap, ModelSheet, ModelSubAction } from '../src/lib/model/types.ts';
 import { activeYears, actorNames, calendarHorizon, codeSortKey, nodeSearchMeta, roadmapSearchMeta, sheetSearchMeta } from '../src/lib/site/search-meta.ts';
 import { mergedOrigins, parseMergedSites, RANKING, searchSettings } from '../src/lib/site/search-settings.ts';
 import { activeYearsOfModel } from '../src/lib/site/calendar-years.ts';
 import { allRoadmapsTimeline } from '../src/lib/site/timeline.ts';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 const PERIOD = { debut: '2023-01-01', fin: '2025-12-31' };

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 import { actorInvolvements } from '../src/lib/site/actors-index.ts';
 import { breakdown, formatCalendarPeriod, formatInterval } from '../src/lib/site/display.ts';
 import { ganttRows } from '../src/lib/site/gantt-view.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Calendar } from '../src/lib/model/calendar.ts';
+import type { Calendar } from '../src/lib/values/calendar.ts';
 import type { ModelRoadmap } from '../src/lib/model/types.ts';
 import {
   allRoadmapsTimeline,
@@ -14,7 +14,7 @@ import {
   type BarLayout,
   type LaidOutTimeline,
 } from '../src/lib/site/timeline.ts';
-import { validateProject } from '../src/lib/validate-project.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 const load = (name: string) => {

@@ -9,11 +9,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
-import { writeCms } from '../lib/cms-config.ts';
-import { formatHuman } from '../lib/content/report.ts';
-import { isMainPart, partFromEnv } from '../lib/site/build-part.ts';
-import { contentDir } from '../lib/site/paths.ts';
-import { shareValidation, validateProject } from '../lib/validate-project.ts';
+import { writeCms } from '../lib/editor/cms-config.ts';
+import { formatHuman } from '../lib/build/report.ts';
+import { isMainPart, partFromEnv } from '../lib/build/build-part.ts';
+import { contentDir } from '../lib/content/paths.ts';
+import { shareValidation, validateProject } from '../lib/model/validate-project.ts';
 
 const root = process.cwd();
 const outDir = process.env.JALONS_CONSTRUCTION;
@@ -23,7 +23,7 @@ if (!outDir || !summaryFile) {
   process.exit(2);
 }
 
-// With the rendering split, the first process also writes what exists once (src/lib/site/build-part.ts).
+// With the rendering split, the first process also writes what exists once (src/lib/build/build-part.ts).
 const mainPart = isMainPart(partFromEnv());
 const result = validateProject(root, contentDir(root));
 if (!result.ok) {

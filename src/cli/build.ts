@@ -8,9 +8,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { mergeOutputs } from '../lib/merge-outputs.ts';
-import { openSiteIndex } from '../lib/search-index.ts';
-import { contentDir } from '../lib/site/paths.ts';
+import { mergeOutputs } from '../lib/build/merge-outputs.ts';
+import { openSiteIndex } from '../lib/build/search-index.ts';
+import { contentDir } from '../lib/content/paths.ts';
 
 const root = process.cwd();
 const finalDir = resolve(root, process.env.JALONS_OUT_DIR ?? 'dist');
@@ -48,7 +48,7 @@ function fail(message: string | null): never {
 }
 
 /**
- * One rendering process per core (src/lib/site/build-part.ts), unless JALONS_PARALLELE says
+ * One rendering process per core (src/lib/build/build-part.ts), unless JALONS_PARALLELE says
  * otherwise: Astro renders on one core. Small sites stay in one process, where a second
  * Astro start would cost more than it saves.
  */

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GUIDE_FILE, guideMarkdown } from '../lib/schema-doc.ts';
+import { GUIDE_FILE, guideMarkdown } from '../lib/editor/schema-doc.ts';
 
 const { values } = parseArgs({ options: { verifier: { type: 'boolean', default: false } } });
 const root = process.cwd();

@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyImport, planImport } from '../lib/import/sheets.ts';
 import { readTable, TableError } from '../lib/import/table.ts';
-import { contentDir } from '../lib/site/paths.ts';
+import { contentDir } from '../lib/content/paths.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

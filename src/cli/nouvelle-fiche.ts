@@ -4,8 +4,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { newSheet, ScaffoldError } from '../lib/scaffold.ts';
-import { contentDir } from '../lib/site/paths.ts';
+import { newSheet, ScaffoldError } from '../lib/editor/scaffold.ts';
+import { contentDir } from '../lib/content/paths.ts';
 
 const { values } = parseArgs({
   options: {

@@ -7,10 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatJson } from '../lib/content/report.ts';
-import { changedFiles, codeQuality, prSummary, type ValidationJson } from '../lib/resume-pr.ts';
-import { contentDir } from '../lib/site/paths.ts';
-import { validateProject } from '../lib/validate-project.ts';
+import { formatJson } from '../lib/build/report.ts';
+import { changedFiles, codeQuality, prSummary, type ValidationJson } from '../lib/editor/resume-pr.ts';
+import { contentDir } from '../lib/content/paths.ts';
+import { validateProject } from '../lib/model/validate-project.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

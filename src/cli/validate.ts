@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatGithub, formatHuman, formatJson } from '../lib/content/report.ts';
-import { validateProject } from '../lib/validate-project.ts';
+import { formatGithub, formatHuman, formatJson } from '../lib/build/report.ts';
+import { validateProject } from '../lib/model/validate-project.ts';
 
 const { values } = parseArgs({
   options: {

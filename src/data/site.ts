@@ -2,15 +2,15 @@
  * The validated model, loaded once per build and shared by every page. Refuses to
  * go on with invalid content: the build must never publish a partial site.
  */
-import { formatHuman } from '../lib/content/report.ts';
+import { formatHuman } from '../lib/build/report.ts';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/types.ts';
 import { fileHistory, readGitHistory, type Commit, type FileHistory } from '../lib/export/git-history.ts';
 import { actorInvolvements, type Involvement } from '../lib/site/actors-index.ts';
-import { inPart, isMainPart, partFromEnv } from '../lib/site/build-part.ts';
+import { inPart, isMainPart, partFromEnv } from '../lib/build/build-part.ts';
 import { forgeFromEnv, type Forge } from '../lib/site/forge.ts';
 import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
-import { contentDir } from '../lib/site/paths.ts';
-import { validateProject } from '../lib/validate-project.ts';
+import { contentDir } from '../lib/content/paths.ts';
+import { validateProject } from '../lib/model/validate-project.ts';
 
 export interface Site {
   model: Model;
@@ -27,7 +27,7 @@ export interface Site {
   commits(): Commit[];
   /** Last change of each content file, from those commits. */
   history(): FileHistory;
-  /** True when the page at this address (from siteUrls, without the base path) is rendered by this process (src/lib/site/build-part.ts). */
+  /** True when the page at this address (from siteUrls, without the base path) is rendered by this process (src/lib/build/build-part.ts). */
   renders(address: string): boolean;
   /** True in the process that renders what exists once (open data, the site-wide pages kept). */
   mainPart: boolean;

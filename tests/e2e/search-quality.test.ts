@@ -11,7 +11,7 @@ import { searchIndex, type Hit } from './search-browser.ts';
 import { judge, pathOf, QUALITY_CASES } from './search-queries.ts';
 import { join } from 'node:path';
 import { roadmapSearchMeta } from '../../src/lib/site/search-meta.ts';
-import { validateProject } from '../../src/lib/validate-project.ts';
+import { validateProject } from '../../src/lib/model/validate-project.ts';
 import { ROOT } from '../support/content-tree.ts';
 
 describe('search quality: the expected sheets in the top three', () => {

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/browser.ts';
 import { serveStatic, type RunningServer } from '../../scripts/static-server.ts';
-import { validateProject } from '../../src/lib/validate-project.ts';
+import { validateProject } from '../../src/lib/model/validate-project.ts';
 import { freshOutDir, makeContentTree, ROOT, STACK_TRACE } from '../support/content-tree.ts';
 import { lineOf, readPages, tags, type Page as SitePage } from '../support/html.ts';
 import { buildSite, runCli } from '../support/run.ts';

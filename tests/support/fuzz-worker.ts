@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { validateProject } from '../../src/lib/validate-project.ts';
+import { validateProject } from '../../src/lib/model/validate-project.ts';
 import { makeCase } from './fuzz.ts';
 
 interface Input { root: string; seed: number; count: number; timeMs: number; only: number | null }

@@ -3,10 +3,10 @@
  * and to other sheets, calendars against the roadmap's period. Used by the CLI
  * validator and by the site build alike, so both refuse the same content.
  */
-import { parseFuzzyDate } from '../fuzzy-date.ts';
-import { normaliseCalendar, type Calendar, type Period } from '../model/calendar.ts';
-import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from '../site/paths.ts';
-import { looseKey } from '../text.ts';
+import { parseFuzzyDate } from '../values/fuzzy-date.ts';
+import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
+import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from './paths.ts';
+import { looseKey } from '../values/text.ts';
 import type { ActorData, Entry, LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from './load.ts';
 import { formatPath, type PathSegment, type Problem } from './problem.ts';
 import { didYouMean } from './suggest.ts';

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { foldForMatch } from '../text.ts';
+import { foldForMatch } from '../values/text.ts';
 
 /** The known values closest to `input`, for "vouliez-vous dire" hints. */
 export function closest(input: string, candidates: Iterable<string>, max = 3): string[] {

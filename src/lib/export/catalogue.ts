@@ -7,7 +7,7 @@ import type { Model, ModelRoadmap } from '../model/types.ts';
 import { makeUrls } from '../site/urls.ts';
 import { changesFrom, toAtom, type Change } from './atom.ts';
 import { roadmapRows, toCsv } from './csv.ts';
-import { buildShared } from '../build-share.ts';
+import { buildShared } from '../build/build-share.ts';
 import type { Commit } from './git-history.ts';
 import { roadmapIcal, sheetEvents, sheetIcal, type IcalOptions } from './ical.ts';
 import { modelJson, roadmapModel } from './json.ts';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ACTOR_TYPES } from '../../../schemas/actor.ts';
 import { ROADMAP_STATUSES, TERRITORY_LEVELS } from '../../../schemas/roadmap.ts';
 import { SHEET_STATUSES, SHEET_TYPES } from '../../../schemas/sheet.ts';
-import { PRECISIONS } from '../fuzzy-date.ts';
+import { PRECISIONS } from '../values/fuzzy-date.ts';
 import type { Model } from '../model/types.ts';
 
 const text = z.string();

@@ -16,11 +16,11 @@ import { splitFrontmatter } from '../content/frontmatter.ts';
 import { loadContent } from '../content/load.ts';
 import { didYouMean } from '../content/suggest.ts';
 import { CSV_COLUMNS, LIST_SEPARATOR, sheetRow, type CsvColumn, type CsvRow } from '../export/csv.ts';
-import { PRECISIONS, parseFuzzyDate, type Precision } from '../fuzzy-date.ts';
-import { normaliseCalendar, type CalendarInput, type Period } from '../model/calendar.ts';
+import { PRECISIONS, parseFuzzyDate, type Precision } from '../values/fuzzy-date.ts';
+import { normaliseCalendar, type CalendarInput, type Period } from '../values/calendar.ts';
 import type { ModelRoadmap } from '../model/types.ts';
-import { idFrom } from '../scaffold.ts';
-import { validateProject } from '../validate-project.ts';
+import { idFrom } from '../editor/scaffold.ts';
+import { validateProject } from '../model/validate-project.ts';
 import type { TableRow } from './table.ts';
 
 export interface RowError {

@@ -1,10 +1,10 @@
 /** Builds the public model from validated content. Assumes cross-file rules have run. */
-import { parseFuzzyDate } from '../fuzzy-date.ts';
-import { parseIndicatorValue } from '../indicator.ts';
-import { parseMoney, type Money } from '../money.ts';
+import { parseFuzzyDate } from '../values/fuzzy-date.ts';
+import { parseIndicatorValue } from '../values/indicator.ts';
+import { parseMoney, type Money } from '../values/money.ts';
 import { normaliseRef, type ContentIndex, type RoadmapIndex } from '../content/cross-rules.ts';
 import type { LoadedContent, MarkdownEntry, NodeData, SheetData } from '../content/load.ts';
-import { normaliseCalendar } from './calendar.ts';
+import { normaliseCalendar } from '../values/calendar.ts';
 import type { Model, ModelActorRef, ModelAncestor, ModelIndicator, ModelIndicatorPoint, ModelNode, ModelRoadmap, ModelSheet, ModelSource } from './types.ts';
 
 type RawRef = Parameters<typeof normaliseRef>[0];

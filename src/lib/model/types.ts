@@ -2,8 +2,8 @@
  * The public, normalised model: what `npm run validate -- --json` prints and what
  * the open-data exports publish. Field names are stable; add, never rename.
  */
-import type { Money } from '../money.ts';
-import type { Calendar } from './calendar.ts';
+import type { Money } from '../values/money.ts';
+import type { Calendar } from '../values/calendar.ts';
 
 export interface ModelActorRef {
   /** Actor id in the directory, or null for a free mention. */

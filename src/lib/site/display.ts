@@ -1,6 +1,6 @@
 /** Human-readable French forms of model values, computed once for the pages. */
 import { fr } from '../i18n/fr.ts';
-import type { Calendar } from '../model/calendar.ts';
+import type { Calendar } from '../values/calendar.ts';
 import type { ModelActorRef, ModelRoadmap, ModelSheet } from '../model/types.ts';
 
 /** "septembre 2023", "2e semestre 2023", "2023", "15 septembre 2023", from an inclusive ISO interval. */

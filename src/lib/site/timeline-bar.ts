@@ -1,5 +1,5 @@
 /** One row's bar, laid out in percentages of the Gantt domain. */
-import type { Calendar, Period } from '../model/calendar.ts';
+import type { Calendar, Period } from '../values/calendar.ts';
 import { isoOf } from './timeline-dates.ts';
 import { planBar, type PlannedSegment, type SegmentKind } from './timeline-plan.ts';
 import { domainDays, pctOf, round3 } from './timeline-scale.ts';

@@ -5,7 +5,7 @@
  * because widths and positions then need no "+1"; the public model and the ISO
  * strings handed out stay inclusive, as everywhere else in Jalons.
  */
-import type { Precision } from '../fuzzy-date.ts';
+import type { Precision } from '../values/fuzzy-date.ts';
 
 export type Day = number;
 

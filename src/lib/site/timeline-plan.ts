@@ -4,8 +4,8 @@
  * this into percentages, `mermaidGantt` into dates and the year filter into a
  * yes/no, so the three always agree on what a calendar means.
  */
-import type { Precision } from '../fuzzy-date.ts';
-import type { Calendar, Milestone, Period, Recurrence } from '../model/calendar.ts';
+import type { Precision } from '../values/fuzzy-date.ts';
+import type { Calendar, Milestone, Period, Recurrence } from '../values/calendar.ts';
 import { dayFrom, dayOf, daysOf, unitAround, yearOf, type Day } from './timeline-dates.ts';
 
 /** Half-open [start, end) in days. */

@@ -2,7 +2,7 @@
  * The rows of a Gantt calendar, in hierarchy order, and the sheets that cannot
  * be placed in time (listed apart, so that the page can say how many there are).
  */
-import type { Calendar, Period } from '../model/calendar.ts';
+import type { Calendar, Period } from '../values/calendar.ts';
 import type { Model, ModelAncestor, ModelRoadmap, ModelSheet } from '../model/types.ts';
 import { dayFrom, dayOf, isoOf, wholeYears } from './timeline-dates.ts';
 import { hasPlacement, planBar, statedExtent, type DaySpan } from './timeline-plan.ts';

@@ -4,7 +4,7 @@
  * sets `left`/`width` styles. `today` is always an argument: the build decides
  * what day it is, never these functions.
  */
-import type { Period } from '../model/calendar.ts';
+import type { Period } from '../values/calendar.ts';
 import type { ModelRoadmap } from '../model/types.ts';
 import { layoutBar, type BarLayout } from './timeline-bar.ts';
 import { timelineExtent, timelineRows, isDatedRow, type TimelineRow, type TimelineRows } from './timeline-rows.ts';

@@ -18,5 +18,5 @@ export function makeUrls(base: string) {
 }
 export type Urls = ReturnType<typeof makeUrls>;
 
-/** Addresses without the base path: what decides which rendering process builds a page (src/lib/site/build-part.ts). */
+/** Addresses without the base path: what decides which rendering process builds a page (src/lib/build/build-part.ts). */
 export const siteUrls = makeUrls('/');

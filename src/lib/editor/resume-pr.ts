@@ -6,8 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import type { Problem } from './content/problem.ts';
-import type { Model } from './model/types.ts';
+import type { Problem } from '../content/problem.ts';
+import type { Model } from '../model/types.ts';
 
 export interface ChangedFile {
   /** Repository-relative path, forward slashes. */

@@ -1,5 +1,5 @@
 /** Output formats of the validator: for a person, for GitHub annotations, for machines. */
-import { countErrors, type Problem } from './problem.ts';
+import { countErrors, type Problem } from '../content/problem.ts';
 import type { Model } from '../model/types.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;

@@ -8,14 +8,14 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
-import { roadmapSchema } from '../../schemas/roadmap.ts';
-import { sheetSchema } from '../../schemas/sheet.ts';
-import { ROADMAP_FILE } from './content/load.ts';
-import { didYouMean } from './content/suggest.ts';
+import { roadmapSchema } from '../../../schemas/roadmap.ts';
+import { sheetSchema } from '../../../schemas/sheet.ts';
+import { ROADMAP_FILE } from '../content/load.ts';
+import { didYouMean } from '../content/suggest.ts';
 import { acceptedValues, typeName } from './schema-doc.ts';
 import { fieldsOf, nestedFields, richest, unwrap, type Field, type Shape } from './schema-walk.ts';
-import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from './site/paths.ts';
-import { slugify } from './text.ts';
+import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from '../content/paths.ts';
+import { slugify } from '../values/text.ts';
 
 export class ScaffoldError extends Error {}
 

@@ -6,8 +6,8 @@
  * type (fuzzy dates, actor references) are recognised by their shared `def`.
  */
 import type { z } from 'zod';
-import { actorRefSchema } from '../../schemas/actor.ts';
-import { annualMonthsSchema, fuzzyDateSchema } from '../../schemas/fuzzy-date.ts';
+import { actorRefSchema } from '../../../schemas/actor.ts';
+import { annualMonthsSchema, fuzzyDateSchema } from '../../../schemas/fuzzy-date.ts';
 
 export type Shape =
   | { kind: 'text' | 'number' | 'integer' | 'boolean' | 'url' | 'date' | 'annual' | 'actor' }

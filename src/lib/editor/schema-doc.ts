@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { actorRefSchema, actorSchema } from '../../schemas/actor.ts';
-import { glossaryTermSchema } from '../../schemas/glossary.ts';
-import { nodeSchema } from '../../schemas/node.ts';
-import { roadmapSchema } from '../../schemas/roadmap.ts';
-import { sheetSchema } from '../../schemas/sheet.ts';
-import { annualMonthsSchema, fuzzyDateSchema } from '../../schemas/fuzzy-date.ts';
+import { actorRefSchema, actorSchema } from '../../../schemas/actor.ts';
+import { glossaryTermSchema } from '../../../schemas/glossary.ts';
+import { nodeSchema } from '../../../schemas/node.ts';
+import { roadmapSchema } from '../../../schemas/roadmap.ts';
+import { sheetSchema } from '../../../schemas/sheet.ts';
+import { annualMonthsSchema, fuzzyDateSchema } from '../../../schemas/fuzzy-date.ts';
 import { actorRefObjectFields, fieldsOf, richest, unwrap, type Field, type Shape } from './schema-walk.ts';
 
 export const REFERENCE_START = '<!-- reference:debut -->';

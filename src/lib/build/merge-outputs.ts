@@ -1,5 +1,5 @@
 /**
- * Merges the output of one rendering process into another's (src/lib/site/build-part.ts):
+ * Merges the output of one rendering process into another's (src/lib/build/build-part.ts):
  * what only the source has is moved over, a folder at a time where the target lacks it;
  * a file both have is the target's (assets and site-wide pages, rendered alike by both).
  * Returns the number of entries moved.

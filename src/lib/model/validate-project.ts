@@ -1,11 +1,11 @@
 /** Everything `npm run validate` and the build share: load, check, build the model. */
 import { join, resolve } from 'node:path';
-import { buildShared } from './build-share.ts';
-import { checkCrossFileRules } from './content/cross-rules.ts';
-import { loadContent } from './content/load.ts';
-import { countErrors, sortProblems, type Problem } from './content/problem.ts';
-import { buildModel } from './model/build.ts';
-import type { Model } from './model/types.ts';
+import { buildShared } from '../build/build-share.ts';
+import { checkCrossFileRules } from '../content/cross-rules.ts';
+import { loadContent } from '../content/load.ts';
+import { countErrors, sortProblems, type Problem } from '../content/problem.ts';
+import { buildModel } from './build.ts';
+import type { Model } from './types.ts';
 
 export interface ValidationResult {
   ok: boolean;

@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import type { calendarSchema } from '../../../schemas/calendar.ts';
-import { endAfter, parseDuration } from '../duration.ts';
-import { parseFuzzyDate, precisionRank, type FuzzyDate, type Precision } from '../fuzzy-date.ts';
+import { endAfter, parseDuration } from './duration.ts';
+import { parseFuzzyDate, precisionRank, type FuzzyDate, type Precision } from './fuzzy-date.ts';
 
 export type CalendarInput = z.infer<typeof calendarSchema>;
 
