@@ -3,11 +3,13 @@
  * UTF-8 with a BOM, CRLF after every record, one row per sheet whose cells match
  * the model, and fiches.csv = every roadmap's rows in turn.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, inject, it } from 'vitest';
-import type { CsvColumn } from '../src/lib/export/csv.ts';
+import { CSV_COLUMNS, restoreFormulaText, toCsv, type CsvColumn, type CsvRow } from '../src/lib/export/csv.ts';
+import { readTable } from '../src/lib/import/table.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -38,7 +40,8 @@ describe('CSV exports', () => {
       const { records } = read(`${rm.id}.csv`);
       expect(records.map((r) => r.id)).toEqual(rm.fiches.map((f) => f.id));
       rm.fiches.forEach((f, i) => {
-        const r = records[i]!;
+        // Cells a spreadsheet would run as formulas carry an apostrophe (tested below).
+        const r = Object.fromEntries(Object.entries(records[i]!).map(([k, v]) => [k, restoreFormulaText(v)])) as Record<CsvColumn, string>;
         expect(r.feuille_de_route).toBe(rm.id);
         expect(r.titre).toBe(f.titre);
         expect(r.code).toBe(f.code ?? '');
@@ -63,6 +66,12 @@ describe('CSV exports', () => {
     }
   });
 
+  it('never start a cell with a formula character, even where the content does (« - 2022-2024 : … »)', () => {
+    const cells = read('fiches.csv').records.flatMap((r) => Object.values(r));
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(cells.some((c) => c.startsWith("'-"))).toBe(true);
+  });
+
   it('gather every roadmap in fiches.csv', () => {
     const all = read('fiches.csv').records;
     const parts = model.feuilles_de_route.flatMap((rm) => read(`${rm.id}.csv`).records);
@@ -75,5 +84,32 @@ describe('CSV exports', () => {
     const row = read(`${sheet.feuille_de_route}.csv`).records.find((r) => r.id === sheet.id)!;
     const ref = sheet.pilotes.find((p) => p.role)!;
     expect(row.pilotes.split('\n')).toContain(`${ref.nom}${ref.precision ? ` (${ref.precision})` : ''} : ${ref.role}`);
+  });
+});
+
+describe('CSV cells a spreadsheet would run as formulas', () => {
+  const attacks = ['=HYPERLINK("http://evil.example","clic")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', "'=déjà une apostrophe"];
+  const rows: CsvRow[] = attacks.map((titre, i) => ({ ...Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])), id: `f-${i}`, titre, resume: `${titre}\nsuite` }) as CsvRow);
+  const csv = toCsv(rows);
+  const records = parse(csv, { bom: true, record_delimiter: '\r\n', columns: true }) as Array<Record<CsvColumn, string>>;
+
+  it('start with an apostrophe, which spreadsheets show as text (OWASP), whatever the formula', () => {
+    expect(records.map((r) => r.titre)).toEqual(attacks.map((a) => `'${a}`));
+    expect(records.map((r) => r.resume)).toEqual(attacks.map((a) => `'${a}\nsuite`));
+    for (const r of records) for (const c of CSV_COLUMNS) expect(r[c]).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('leave ordinary text alone, apostrophes and inner signs included', () => {
+    const plain = ["L'inclusion numérique", 'Coût : 1 200 € = 2 postes', 'A-1', '2024'];
+    const out = parse(toCsv(plain.map((titre) => ({ ...Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])), titre }) as CsvRow)), { bom: true, record_delimiter: '\r\n', columns: true }) as Array<Record<CsvColumn, string>>;
+    expect(out.map((r) => r.titre)).toEqual(plain);
+  });
+
+  it('are read back by the importer exactly as they were written', async () => {
+    expect(records.map((r) => restoreFormulaText(r.titre))).toEqual(attacks);
+    const dir = mkdtempSync(join(tmpdir(), 'jalons-csv-'));
+    writeFileSync(join(dir, 'fiches.csv'), csv);
+    const table = await readTable(join(dir, 'fiches.csv'));
+    expect(table.lignes.map((l) => l.cells.titre)).toEqual(attacks);
   });
 });

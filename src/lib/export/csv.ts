@@ -54,7 +54,25 @@ export function roadmapRows(rm: ModelRoadmap, sheetUrl: (rm: string, id: string)
   return rm.fiches.map((f) => sheetRow(rm, f, sheetUrl));
 }
 
-const cell = (v: string) => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/**
+ * A cell a spreadsheet would run as a formula (OWASP: it starts with =, +, -, @, a tab
+ * or a carriage return) gets a leading apostrophe, which spreadsheets show as text. A
+ * value that already starts with apostrophes before such a character gets one more, so
+ * that `restoreFormulaText` gives back exactly what was written.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function neutraliseFormula(v: string): string {
+  return FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+/** The inverse of neutraliseFormula, for the importer reading a CSV the site wrote. */
+export function restoreFormulaText(v: string): string {
+  return v.startsWith("'") && FORMULA_START.test(v.slice(1)) ? v.slice(1) : v;
+}
+
+const quote = (v: string) => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const cell = (v: string) => quote(neutraliseFormula(v));
 
 /** UTF-8 with a BOM (so that Excel reads the accents), comma separated, CRLF after every record. */
 export function toCsv(rows: readonly CsvRow[]): string {

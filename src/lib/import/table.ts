@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
+import { restoreFormulaText } from '../export/csv.ts';
 
 export interface TableRow {
   /** Row number as a spreadsheet shows it: the header is row 1. */
@@ -38,6 +39,9 @@ function fromMatrix(matrix: string[][]): Table {
   return table;
 }
 
+// The site's CSV neutralises cells a spreadsheet would run as formulas ('=…), and a
+// spreadsheet saved from it keeps the apostrophe: both are read as first written.
+
 /** Excel cells come typed: dates back to ISO days, numbers as written (no "1.0"). */
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -50,14 +54,14 @@ export async function readTable(path: string): Promise<Table> {
   if (ext === '.xlsx') {
     // trim: false, so that a cell reads exactly as it does from the CSV.
     const rows = await readSheet(readFileSync(path), { trim: false });
-    return fromMatrix(rows.map((r) => r.map(cellText)));
+    return fromMatrix(rows.map((r) => r.map((v) => restoreFormulaText(cellText(v)))));
   }
   if (ext !== '.csv') throw new TableError(`Format non pris en charge : « ${ext || path} ». Donnez un fichier .csv (comme ceux de /donnees/) ou .xlsx.`);
   const text = readFileSync(path, 'utf8');
   try {
     // relax_column_count: a short or long row is reported with its number, not as a parse failure of the whole file.
     const matrix = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-    return fromMatrix(matrix);
+    return fromMatrix(matrix.map((row) => row.map(restoreFormulaText)));
   } catch (error) {
     const e = error as { lines?: number; message: string };
     throw new TableError(`Fichier CSV illisible${e.lines ? ` vers la ligne ${e.lines}` : ''} : ${e.message}`);
