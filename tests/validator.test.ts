@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateProject } from '../src/lib/model/validate-project.ts';
+import { makeContentTree } from './support/content-tree.ts';
 
 const root = join(import.meta.dirname, '..');
 const fixture = (name: string) => join(root, 'tests', 'fixtures', name);
@@ -136,6 +137,40 @@ describe('npm run validate', () => {
     const out = run('--contenu', fixture('casse'), '--format', 'github');
     expect(out.status).toBe(1);
     expect(out.stdout).toContain('::error file=tests/fixtures/casse/exemple/fiches/faute-de-frappe.md,line=8,col=3,title=Jalons %3A calendrier.debut::« 2023-13 » n\'est pas une date lisible');
+  });
+
+  it('closes with a success line only on success, in every format', () => {
+    const failed = run('--contenu', fixture('casse'), '--format', 'github');
+    expect(failed.stdout).not.toContain('✓');
+    expect(failed.stdout.trim().split('\n').at(-1)).toMatch(/^✗ \d+ erreurs? dans \d+ fichiers?\. Rien n'est publié/);
+    expect(run('--contenu', fixture('casse')).stdout).not.toContain('✓');
+    const passed = run('--contenu', fixture('valide'), '--format', 'github');
+    expect(passed.status).toBe(0);
+    expect(passed.stdout.trim()).toBe('✓ Contenu valide : 1 feuille de route, 3 fiches, 2 acteurs, 1 sigle.');
+  });
+
+  it('never lets content echoed in a message become a GitHub workflow command', () => {
+    const tree = makeContentTree('valide', {
+      'exemple/fiches/injection.md':
+        '---\ntitre: Injection\nparent: a-1\nstatut: "en_cours\\n  ::add-mask::secret\\n##[error]v1"\ncalendrier: { debut: "2023\\n::error file=README.md::faux" }\n---\nTexte\n',
+    });
+    try {
+      for (const format of [[], ['--format', 'github'], ['--json']]) {
+        const out = run('--contenu', tree.dir, ...format);
+        expect(out.status).toBe(1);
+        const lines = out.stdout.split('\n');
+        // The runner trims leading spaces, then reads "::command::"; "##[" anywhere is the older form.
+        const commands = lines.filter((l) => l.trimStart().startsWith('::') && !/^::(error|warning) file=/.test(l));
+        expect(commands, format.join(' ')).toEqual([]);
+        expect(lines.filter((l) => l.includes('##['))).toEqual([]);
+        // Each injected line is still there for a reader, made inert.
+        expect(out.stdout).toMatch(/add-mask|\\u0023/);
+      }
+      const json = JSON.parse(run('--contenu', tree.dir, '--json').stdout);
+      expect(json.erreurs.map((e: { message: string }) => e.message).join(' ')).toContain('##[error]');
+    } finally {
+      tree.remove();
+    }
   });
 
   it('prints one JSON document with ok, erreurs and the model', () => {

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatGithub, formatHuman, formatJson } from '../lib/build/report.ts';
+import { formatGithubReport, formatHuman, formatJson } from '../lib/build/report.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
 
 const { values } = parseArgs({
@@ -20,9 +20,6 @@ const root = process.cwd();
 const result = validateProject(root, values.contenu ? resolve(values.contenu) : undefined);
 const format = values.json ? 'json' : values.format;
 if (format === 'json') process.stdout.write(`${formatJson(result.ok, result.problems, result.model)}\n`);
-else if (format === 'github') {
-  const annotations = formatGithub(result.problems);
-  if (annotations) process.stdout.write(`${annotations}\n`);
-  process.stdout.write(`${formatHuman([], result.model).split('\n').pop()}\n`);
-} else process.stdout.write(`${formatHuman(result.problems, result.model)}\n`);
+else if (format === 'github') process.stdout.write(`${formatGithubReport(result.problems, result.model)}\n`);
+else process.stdout.write(`${formatHuman(result.problems, result.model)}\n`);
 process.exitCode = result.ok ? 0 : 1;
