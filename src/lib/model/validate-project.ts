@@ -1,6 +1,7 @@
 /** Everything `npm run validate` and the build share: load, check, build the model. */
 import { join, resolve } from 'node:path';
 import { buildShared } from '../build/build-share.ts';
+import { headingProblems } from '../content/body-headings.ts';
 import { checkCrossFileRules } from '../content/cross-rules.ts';
 import { loadContent } from '../content/load.ts';
 import { countErrors, sortProblems, type Problem } from '../content/problem.ts';
@@ -29,6 +30,6 @@ export function validateProject(projectRoot: string, contentDir = join(projectRo
   if (done && done.contentDir === resolve(contentDir)) return done.result;
   const content = loadContent(contentDir, projectRoot);
   const { index, problems } = checkCrossFileRules(content);
-  const all = sortProblems([...content.problems, ...problems]);
+  const all = sortProblems([...content.problems, ...problems, ...headingProblems(content)]);
   return { ok: countErrors(all) === 0, problems: all, model: buildModel(content, index) };
 }
