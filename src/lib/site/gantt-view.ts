@@ -34,7 +34,7 @@ export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline
     const spans: GanttSpan[] = [];
     const bar = row.bar;
     for (const s of bar?.segments ?? []) {
-      const title = s.label ? `${s.label} (${s.start} – ${s.end})` : `${s.start} – ${s.end}`;
+      const title = s.label ? `${s.label} (${s.texte})` : s.texte;
       if (s.kind === 'recurrence') {
         spans.push({ className: 'gantt-barre recurrence', left: s.startPct, width: round(s.endPct - s.startPct), title });
         continue;
@@ -57,7 +57,7 @@ export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline
       label: row.label,
       href: href(row),
       words: calendar?.texte ?? null,
-      period: calendar ? formatCalendarPeriod(calendar) : '',
+      period: calendar && 'periode' in row ? formatCalendarPeriod(calendar, row.periode) : '',
       spans,
       milestones: (bar?.milestones ?? []).map((m) => ({ left: m.pct, title: `${m.label} : ${m.texte}` })),
       open: bar?.open ?? false,
