@@ -57,12 +57,12 @@ export function sheetEvents(rm: ModelRoadmap, f: ModelSheet, o: IcalOptions): Ic
   const events: IcalEvent[] = [];
   const steps = new Map(cal.recurrence.map((r, i) => [r.libelle, i + 1]));
   for (const p of view.periodes) {
-    if (p.kind === 'recurrence') {
+    if (p.type === 'recurrence') {
       events.push({
         uid: uid(`recurrence-${steps.get(p.libelle ?? '') ?? 0}-${compact(p.debut)}`), summary: `${label} : ${p.libelle}`,
         description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(p.fin!, 1),
       });
-    } else if (p.kind === 'echeance') {
+    } else if (p.type === 'echeance') {
       // A deadline is an event over the unit its date is known to ("2020": the whole year), like a milestone.
       events.push({ uid: uid('periode'), summary: `${fr.calendrier.echeance(label)}`, description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(p.fin!, 1) });
     } else if (p.fin === null) {

@@ -30,7 +30,7 @@ import type { ModelRoadmap } from './types.ts';
 export type ShownKind = 'periode' | 'echeance' | 'recurrence' | 'jalon';
 
 export interface ShownPeriod {
-  kind: ShownKind;
+  type: ShownKind;
   /** First day, inclusive (YYYY-MM-DD). */
   debut: string;
   /** Last day, inclusive; null for work with no end (drawn to the end of the axis, "sans fin"). */
@@ -77,7 +77,7 @@ function periodComesFromMilestones(cal: Calendar): boolean {
  */
 export function calendarView(cal: Calendar, period: Period): CalendarView {
   const jalons: ShownPeriod[] = cal.jalons.map((j) => ({
-    kind: 'jalon', debut: j.debut, fin: j.fin, precision_debut: j.precision, precision_fin: j.precision, approximatif: j.approximatif,
+    type: 'jalon', debut: j.debut, fin: j.fin, precision_debut: j.precision, precision_fin: j.precision, approximatif: j.approximatif,
     libelle: j.libelle, coupe_debut: false, coupe_fin: false, texte: periodText(j.debut, j.fin, j.precision, j.precision),
   }));
   const base = { echeance: false, ouvert: false, continu: cal.continu, jalons };
@@ -123,7 +123,7 @@ export function calendarView(cal: Calendar, period: Period): CalendarView {
 }
 
 function shown(kind: ShownKind, debut: string, fin: string | null, pd: Precision, pf: Precision | null, approximatif: boolean, texte: string): ShownPeriod {
-  return { kind, debut, fin, precision_debut: pd, precision_fin: pf, approximatif, libelle: null, coupe_debut: false, coupe_fin: false, texte };
+  return { type: kind, debut, fin, precision_debut: pd, precision_fin: pf, approximatif, libelle: null, coupe_debut: false, coupe_fin: false, texte };
 }
 
 /** Each yearly occurrence of an annual step overlapping [debut, fin], clipped to it, named at month precision. */
@@ -139,7 +139,7 @@ function occurrences(r: Calendar['recurrence'][number], debut: string, fin: stri
     // A clipped bound falls where the calendar's own bound is; it is named at month precision all the same.
     const texte = periodText(s, e, 'mois', 'mois');
     out.push({
-      kind: 'recurrence', debut: s, fin: e, precision_debut: 'mois', precision_fin: 'mois', approximatif: r.approximatif,
+      type: 'recurrence', debut: s, fin: e, precision_debut: 'mois', precision_fin: 'mois', approximatif: r.approximatif,
       libelle: r.libelle, coupe_debut: start < debut, coupe_fin: end > fin, texte,
     });
   }
@@ -178,4 +178,17 @@ export function followedPeriod(roadmap: ModelRoadmap): Period {
   }
   followed.set(roadmap, period);
   return period;
+}
+
+/** What the published model adds to each calendar: its view, minus what the calendar already says (milestones, `continu`). */
+export interface CalendarDisplay {
+  texte: string;
+  echeance: boolean;
+  ouvert: boolean;
+  periodes: ShownPeriod[];
+}
+
+export function calendarDisplay(cal: Calendar, period: Period): CalendarDisplay {
+  const view = calendarView(cal, period);
+  return { texte: view.texte, echeance: view.echeance, ouvert: view.ouvert, periodes: view.periodes };
 }

@@ -76,13 +76,13 @@ function shownSegment(p: ShownPeriod, domain: DaySpan, view: CalendarView): Plan
   const start = dayOf(p.debut);
   const end = p.fin ? dayOf(p.fin) + 1 : Math.max(domain.end, start + 1);
   const base = {
-    kind: p.kind, start, end, approximatif: p.approximatif, cutStart: p.coupe_debut, cutEnd: p.coupe_fin, texte: p.texte,
+    kind: p.type, start, end, approximatif: p.approximatif, cutStart: p.coupe_debut, cutEnd: p.coupe_fin, texte: p.texte,
     ...(p.libelle !== null ? { label: p.libelle } : {}),
   };
-  if (p.kind === 'recurrence') return { ...base, ...(p.approximatif ? allSoft(start, end) : { firmStart: start, firmEnd: end }) };
+  if (p.type === 'recurrence') return { ...base, ...(p.approximatif ? allSoft(start, end) : { firmStart: start, firmEnd: end }) };
   const exact = p.precision_debut === 'jour' && !p.approximatif;
   // A milestone or a deadline falls somewhere in its interval: soft throughout unless it is an exact day.
-  if (p.kind === 'jalon' || p.kind === 'echeance') return { ...base, ...(exact ? { firmStart: start, firmEnd: end } : allSoft(start, end)) };
+  if (p.type === 'jalon' || p.type === 'echeance') return { ...base, ...(exact ? { firmStart: start, firmEnd: end } : allSoft(start, end)) };
   // Continuous work is not an uncertain date: drawn firm over the period it follows.
   if (view.continu) return { ...base, firmStart: start, firmEnd: end };
   // "mi-2024", "à l'horizon 2016/2020": an approximate period is uncertain throughout.
