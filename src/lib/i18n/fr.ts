@@ -154,6 +154,7 @@ export const fr = {
     legendeFloue: 'date imprécise (mois, trimestre, semestre ou année)',
     legendeOuvert: 'sans date de fin',
     legendeRecurrent: 'chaque année',
+    legendeEcheance: 'échéance (seule la fin est connue)',
     legendeJalon: 'jalon',
     mermaid: 'Copier ce calendrier au format Mermaid',
     mermaidAide: 'Code source d\'un diagramme de Gantt Mermaid, à coller dans un document compatible.',
