@@ -12,7 +12,7 @@ import type { Model, ModelRoadmap, ModelSheet } from '../src/lib/model/types.ts'
 import { validateProject } from '../src/lib/model/validate-project.ts';
 import { formatCalendarPeriod } from '../src/lib/site/display.ts';
 import { ganttRows } from '../src/lib/site/gantt-view.ts';
-import { activeInYear, layoutBar, roadmapTimeline } from '../src/lib/site/timeline.ts';
+import { activeInYear, layoutBar, mermaidGantt, roadmapTimeline } from '../src/lib/site/timeline.ts';
 import { normaliseCalendar, type CalendarInput, type Period } from '../src/lib/values/calendar.ts';
 import { dateText, periodText, unitOf } from '../src/lib/values/date-text.ts';
 
@@ -122,6 +122,15 @@ describe('deadlines (only an end)', () => {
     const bar = layoutBar(c, { start: '2013-01-01', end: '2020-12-31' }, SCORAN);
     expect(bar.deadline).toBe(true);
     expect(bar.segments.map((s) => [s.kind, s.start, s.end, s.texte])).toEqual([['echeance', '2020-01-01', '2020-12-31', 'Échéance : 2020']]);
+  });
+
+  it('are named as deadlines in the Mermaid source too', () => {
+    const model = validateProject(root, join(root, 'tests', 'fixtures', 'timeline')).model;
+    const suivi = model.feuilles_de_route.find((r) => r.id === 'suivi')!;
+    const a8 = suivi.fiches.find((f) => f.id === 'a-8')!;
+    expect(a8.calendrier!.affichage.echeance).toBe(true);
+    const task = mermaidGantt(suivi).split('\n').find((l) => l.includes(':a_8,'));
+    expect(task).toBe(`    ${a8.code} ${a8.titre} (échéance) :a_8, 2025-10-01, 2025-12-31`);
   });
 
   it('are one iCal event over that unit, named "Échéance" (it was a one-day event with no word of a deadline)', () => {

@@ -161,6 +161,7 @@ export const fr = {
     sansFin: 'sans fin',
     finNonPrecisee: 'fin non précisée',
     echeance: (quand: string) => `Échéance : ${quand}`,
+    echeanceMot: 'échéance',
     debutSeul: (quand: string) => `Début : ${quand}`,
     chaqueAnneeDe: (periode: string) => `Chaque année, ${periode}`,
     saisons: { printemps: 'printemps', ete: 'été', automne: 'automne', hiver: 'hiver' },

@@ -46,7 +46,7 @@ function taskLines(row: TimelineDatedRow, plan: PlannedBar, sheet: ModelSheet | 
   for (const seg of plan.segments) {
     const dates = `${isoOf(seg.start)}, ${isoOf(seg.end - 1)}`;
     if (seg.kind === 'periode') lines.push(`    ${base}${openSuffix(row, plan)} :${id}, ${dates}`);
-    if (seg.kind === 'echeance') lines.push(`    ${mermaidText(fr.calendrier.echeance(base))} :${id}, ${dates}`);
+    if (seg.kind === 'echeance') lines.push(`    ${base} (${fr.calendrier.echeanceMot}) :${id}, ${dates}`);
     if (seg.kind === 'recurrence') lines.push(`    ${mermaidText(`${base} – ${seg.label ?? ''}`)} :${id}_r${++occurrence}, ${dates}`);
   }
   plan.milestones.forEach((m, i) => {
