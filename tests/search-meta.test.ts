@@ -41,8 +41,9 @@ describe('activeYears: the years a sheet is active, from its fuzzy calendar', ()
     expect(years({ debut: 'Mars 2023', duree: '2 ans' })).toEqual([2023, 2024, 2025]);
   });
 
-  it('starts work with only an end at the start of the roadmap period', () => {
-    expect(years({ fin: "à l'horizon 2024" })).toEqual([2023, 2024]);
+  it('counts a calendar with only an end (a deadline) in the year of its deadline only, as the year calendars do', () => {
+    // Before: also 2023, the roadmap's start, which the source does not give as the start of the work.
+    expect(years({ fin: "à l'horizon 2024" })).toEqual([2024]);
   });
 
   it('runs open-ended work, or a start without an end, to the end of the roadmap period', () => {

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 import { actorInvolvements } from '../src/lib/site/actors-index.ts';
-import { breakdown, formatCalendarPeriod, formatInterval } from '../src/lib/site/display.ts';
+import { breakdown, formatCalendarPeriod } from '../src/lib/site/display.ts';
+import { dateText } from '../src/lib/values/date-text.ts';
 import { ganttRows } from '../src/lib/site/gantt-view.ts';
 import { buildTree, nodeLabel } from '../src/lib/site/hierarchy.ts';
 import { indicatorChart } from '../src/lib/site/indicator-chart.ts';
@@ -33,9 +34,9 @@ describe('hierarchy', () => {
 
 describe('display', () => {
   it('names intervals by their precision, in French', () => {
-    expect(formatInterval('2023-07-01', '2023-12-31', 'semestre')).toBe('2e semestre 2023');
-    expect(formatInterval('2014-10-01', '2014-12-31', 'trimestre')).toBe('T4 2014');
-    expect(formatInterval('2024-07-01', '2024-07-01', 'jour')).toBe('1er juillet 2024');
+    expect(dateText('2023-07-01', 'semestre')).toBe('2e semestre 2023');
+    expect(dateText('2014-10-01', 'trimestre')).toBe('T4 2014');
+    expect(dateText('2024-07-01', 'jour')).toBe('1er juillet 2024');
   });
 
   it('gives a calendar period with its honest ends', () => {

@@ -121,11 +121,13 @@ describe('bars', () => {
     expect(onlyStart.segments[0]).toMatchObject({ startPct: JAN_2024, softStartPct: JAN_2025, endPct: 100 });
   });
 
-  it('starts work with only an end at the start of the roadmap period, flagged openStart', () => {
+  it('draws a calendar with only an end as a deadline over its unit, not as work from the roadmap start', () => {
+    // Before: drawn from 1 January 2023 (the roadmap start, which the source does not give) to the end of 2025.
     const bar = barOf('suivi', 'a-8'); // fin « fin 2025 », approximate last quarter
-    expect(bar).toMatchObject({ open: false, openStart: true });
-    expect(bar.segments[0]).toMatchObject({ start: '2023-01-01', end: '2025-12-31', softStartPct: 0, approximatif: true });
-    expect(bar.segments[0]!.softEndPct).toBe(91.606); // 1 October 2025
+    expect(bar).toMatchObject({ open: false, deadline: true });
+    expect(bar.segments).toHaveLength(1);
+    expect(bar.segments[0]).toMatchObject({ kind: 'echeance', start: '2025-10-01', end: '2025-12-31', approximatif: true, texte: 'Échéance : T4 2025' });
+    expect(fullySoft(bar.segments[0]!)).toBe(true);
   });
 
   it('spans the roadmap period for continuous work, firmly', () => {

@@ -91,7 +91,8 @@ export function downloads(ctx: ExportContext): Download[] {
       list.push({ chemin, format, type, titre, feuille_de_route: rm.id, fiche, licence, contenu });
     add(`donnees/${rm.id}.json`, 'JSON', MIME.json, `${name} : modèle complet`, () => modelJson(roadmapModel(model, rm)));
     add(`donnees/${rm.id}.csv`, 'CSV', MIME.csv, `${name} : fiches, une ligne par fiche`, () => toCsv(roadmapRows(rm, u.entry)));
-    add(`donnees/${rm.id}.ics`, 'iCalendar', MIME.ics, `${name} : calendrier`, () => roadmapIcal(rm, ical));
+    // RFC 5545 wants at least one event in a calendar: a roadmap with no dated sheet has no calendar file (nor link to one).
+    if (rm.fiches.some((f) => sheetEvents(rm, f, ical).length > 0)) add(`donnees/${rm.id}.ics`, 'iCalendar', MIME.ics, `${name} : calendrier`, () => roadmapIcal(rm, ical));
     add(`donnees/${rm.id}.atom`, 'Atom', MIME.atom, `${name} : flux des modifications`,
       feed(`donnees/${rm.id}.atom`, `${name} : modifications`, u.roadmap(rm.id), () => allChanges().filter((c) => c.feuille_de_route === rm.id)));
     // A calendar file per sheet only where the sheet has something to put in it.

@@ -1,9 +1,12 @@
 /**
  * iCalendar (RFC 5545) for a roadmap or a sheet: periods and milestones become
- * all-day events, annual schedules yearly recurrences. Everything is computed
+ * all-day events, annual schedules one event per year. Everything is computed
  * from the model and the build's date, so the same content gives the same bytes.
  */
+import { fr } from '../i18n/fr.ts';
+import { calendarView, followedPeriod } from '../model/calendar-view.ts';
 import type { ModelRoadmap, ModelSheet } from '../model/types.ts';
+import { unitOf } from '../values/date-text.ts';
 
 export interface IcalOptions {
   /** Absolute URL of a sheet's page. */
@@ -23,8 +26,6 @@ export interface IcalEvent {
   start: string;
   /** Day after the last day: DTEND of an all-day event is exclusive. */
   endExclusive: string;
-  /** Last start of a yearly recurrence (YYYY-MM-DD), or '' for no end; undefined when not recurring. */
-  yearlyUntil?: string;
 }
 
 function addDays(iso: string, days: number): string {
@@ -32,41 +33,49 @@ function addDays(iso: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-const pad = (n: number) => String(n).padStart(2, '0');
 const compact = (iso: string) => iso.replace(/-/g, '');
 
+/**
+ * The events of a sheet: exactly the periods of its calendar view (calendarView),
+ * the ones the Gantt draws and the tables name.
+ *
+ * Annual schedules are written as one event per occurrence, not as an RRULE: an
+ * RRULE repeats one event unchanged, so it cannot end its last occurrence on the
+ * sheet's end (an "octobre-juin" cohort starting in October 2025 would run to
+ * June 2026, past a 2023–2025 roadmap) nor keep the clipped tail of the cohort
+ * begun before the start (January–June 2023). A few explicit events per step over
+ * a roadmap's years say exactly what the Gantt shows.
+ */
 export function sheetEvents(rm: ModelRoadmap, f: ModelSheet, o: IcalOptions): IcalEvent[] {
   const cal = f.calendrier;
   if (!cal) return [];
+  const view = calendarView(cal, followedPeriod(rm));
   const url = o.sheetUrl(rm.id, f.id);
   const label = f.code ? `${f.code} ${f.titre}` : f.titre;
   const describe = (...parts: Array<string | null>) => [...parts.filter((p): p is string => Boolean(p)), url].join('\n');
   const uid = (part: string) => `${rm.id}.${f.id}.${part}@${o.host}`;
   const events: IcalEvent[] = [];
-  if (cal.debut || cal.fin) {
-    // An open period (no end) or a deadline alone (no start) is shown on its single known day.
-    const start = cal.debut ?? cal.fin!;
-    const last = cal.debut ? (cal.fin ?? cal.debut) : cal.fin!;
-    events.push({ uid: uid('periode'), summary: label, description: describe(cal.texte, cal.ouvert ? 'Sans date de fin.' : null), url, start, endExclusive: addDays(last, 1) });
-  }
-  cal.jalons.forEach((j, i) => {
-    events.push({ uid: uid(`jalon-${i + 1}`), summary: `${label} : ${j.libelle}`, description: describe(j.texte), url, start: j.debut, endExclusive: addDays(j.fin, 1) });
-  });
-  const from = cal.debut ?? rm.periode.debut;
-  if (from) {
-    // Recurrences run until the roadmap's end (the sheet's own end when the roadmap has none).
-    const until = rm.periode.fin ?? cal.fin ?? '';
-    cal.recurrence.forEach((r, i) => {
-      let year = Number(from.slice(0, 4));
-      if (`${year}-${pad(r.mois_debut)}-01` < from) year += 1;
-      const endYear = r.mois_fin < r.mois_debut ? year + 1 : year;
+  const steps = new Map(cal.recurrence.map((r, i) => [r.libelle, i + 1]));
+  for (const p of view.periodes) {
+    if (p.type === 'recurrence') {
       events.push({
-        uid: uid(`recurrence-${i + 1}`), summary: `${label} : ${r.libelle}`, description: describe(`Chaque année : ${r.texte}`), url,
-        start: `${year}-${pad(r.mois_debut)}-01`, endExclusive: addDays(lastDayOfMonth(endYear, r.mois_fin), 1), yearlyUntil: until,
+        uid: uid(`recurrence-${steps.get(p.libelle ?? '') ?? 0}-${compact(p.debut)}`), summary: `${label} : ${p.libelle}`,
+        description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(p.fin!, 1),
       });
-    });
+    } else if (p.type === 'echeance') {
+      // A deadline is an event over the unit its date is known to ("2020": the whole year), like a milestone.
+      events.push({ uid: uid('periode'), summary: `${fr.calendrier.echeance(label)}`, description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(p.fin!, 1) });
+    } else if (p.fin === null) {
+      // Work with no end: the event is its start, over the unit the start is known to ("septembre 2024").
+      const start = unitOf(p.debut, p.precision_debut);
+      events.push({ uid: uid('periode'), summary: fr.calendrier.debutSeul(label), description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(start.fin, 1) });
+    } else {
+      events.push({ uid: uid('periode'), summary: label, description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(p.fin, 1) });
+    }
   }
+  view.jalons.forEach((j, i) => {
+    events.push({ uid: uid(`jalon-${i + 1}`), summary: `${label} : ${j.libelle}`, description: describe(j.texte, cal.jalons[i]!.texte), url, start: j.debut, endExclusive: addDays(j.fin!, 1) });
+  });
   return events;
 }
 
@@ -103,7 +112,6 @@ export function toIcal(name: string, events: readonly IcalEvent[], o: IcalOption
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(e.start)}`,
       `DTEND;VALUE=DATE:${compact(e.endExclusive)}`,
-      ...(e.yearlyUntil === undefined ? [] : [`RRULE:FREQ=YEARLY${e.yearlyUntil ? `;UNTIL=${compact(e.yearlyUntil)}` : ''}`]),
       `SUMMARY:${escapeText(e.summary)}`,
       `DESCRIPTION:${escapeText(e.description)}`,
       `URL;VALUE=URI:${e.url}`,

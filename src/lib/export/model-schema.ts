@@ -59,6 +59,23 @@ const calendar = z.strictObject({
   jalons: z.array(z.strictObject({
     libelle: text, texte: text, debut: isoDate, fin: isoDate, precision, approximatif: z.boolean(),
   })).describe('Étapes datées.'),
+  affichage: z.strictObject({
+    texte: text.describe('La période en toutes lettres, à la précision de la source : « avril 2019 – septembre 2021 », « Échéance : 2020 ».'),
+    echeance: z.boolean().describe('Seule la fin est connue : une échéance.'),
+    ouvert: z.boolean().describe('Un début sans fin.'),
+    periodes: z.array(z.strictObject({
+      type: z.enum(['periode', 'echeance', 'recurrence', 'jalon']),
+      debut: isoDate.describe('Premier jour (inclus).'),
+      fin: nullableDate.describe('Dernier jour (inclus), null sans fin.'),
+      precision_debut: precision,
+      precision_fin: precision.nullable(),
+      approximatif: z.boolean(),
+      libelle: nullableText.describe('Nom de l\'étape annuelle.'),
+      coupe_debut: z.boolean().describe('Occurrence annuelle coupée par le début du calendrier.'),
+      coupe_fin: z.boolean().describe('Occurrence annuelle coupée par la fin du calendrier.'),
+      texte: text,
+    })).describe('Ce que montrent la frise, les tableaux et le fichier iCalendar : la période, l\'échéance, ou chaque occurrence annuelle, coupée aux bornes du calendrier.'),
+  }).describe('Le calendrier tel que le site et les exports l\'affichent.'),
 }).meta({ id: 'Calendrier', description: 'Calendrier normalisé d\'une fiche.' });
 
 const indicatorPoint = z.strictObject({ date: text, debut: nullableDate, fin: nullableDate, valeur: z.number().nullable(), texte: text });

@@ -4,8 +4,9 @@ import { parseIndicatorValue } from '../values/indicator.ts';
 import { parseMoney, type Money } from '../values/money.ts';
 import { normaliseRef, type ContentIndex, type RoadmapIndex } from '../content/cross-rules.ts';
 import type { LoadedContent, MarkdownEntry, NodeData, SheetData } from '../content/load.ts';
-import { normaliseCalendar } from '../values/calendar.ts';
-import type { Model, ModelActorRef, ModelAncestor, ModelIndicator, ModelIndicatorPoint, ModelNode, ModelRoadmap, ModelSheet, ModelSource } from './types.ts';
+import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
+import { calendarDisplay, followedPeriod } from './calendar-view.ts';
+import type { Model, ModelActorRef, ModelCalendar, ModelAncestor, ModelIndicator, ModelIndicatorPoint, ModelNode, ModelRoadmap, ModelSheet, ModelSource } from './types.ts';
 
 type RawRef = Parameters<typeof normaliseRef>[0];
 type Item = { kind: 'noeud'; entry: MarkdownEntry<NodeData> } | { kind: 'fiche'; entry: MarkdownEntry<SheetData> };
@@ -125,7 +126,7 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
   };
   visit('', []);
 
-  return {
+  const roadmap: ModelRoadmap = {
     id: rm.roadmap.id,
     fichier: rm.roadmap.fichier,
     titre: r.titre,
@@ -152,6 +153,20 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
     noeuds,
     fiches,
   };
+  // Continuous work and annual schedules follow the roadmap's period; where it gives no bound, the years its sheets cover.
+  if (!rm.period.debut || !rm.period.fin) {
+    const period = followedPeriod(roadmap);
+    for (const f of fiches) {
+      f.calendrier = displayed(f.calendrier, period);
+      for (const sa of f.sous_actions) sa.calendrier = displayed(sa.calendrier, period);
+    }
+  }
+  return roadmap;
+}
+
+/** The calendar as published, with what every output shows of it. */
+function displayed(cal: Calendar | null, period: Period): ModelCalendar | null {
+  return cal && { ...cal, affichage: calendarDisplay(cal, period) };
 }
 
 function buildSheet(
@@ -184,7 +199,7 @@ function buildSheet(
     a_mobiliser: refs(d.a_mobiliser),
     territoire: d.territoire ?? null,
     publics: list(d.publics),
-    calendrier: rm.calendars.get(e.id) ?? normaliseCalendar(d.calendrier, rm.period),
+    calendrier: displayed(rm.calendars.get(e.id) ?? normaliseCalendar(d.calendrier, rm.period), rm.period),
     budget: money(d.budget),
     moyens: { financiers: money(d.moyens?.financiers), humains: money(d.moyens?.humains), materiels: money(d.moyens?.materiels) },
     indicateurs: (d.indicateurs ?? []).map(indicator),
@@ -192,7 +207,7 @@ function buildSheet(
       titre: s.titre,
       code: s.code ?? null,
       description: s.description ?? null,
-      calendrier: normaliseCalendar(s.calendrier, rm.period),
+      calendrier: displayed(normaliseCalendar(s.calendrier, rm.period), rm.period),
       pilotes: refs(s.pilotes),
       partenaires: refs(s.partenaires),
       cofinanceurs: refs(s.cofinanceurs),

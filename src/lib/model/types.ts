@@ -4,6 +4,16 @@
  */
 import type { Money } from '../values/money.ts';
 import type { Calendar } from '../values/calendar.ts';
+import type { CalendarDisplay } from './calendar-view.ts';
+
+/**
+ * A calendar as published: normalised (src/lib/values/calendar.ts), with what every
+ * output shows of it (src/lib/model/calendar-view.ts): the periods at their
+ * precision, in words, deadlines named as such.
+ */
+export interface ModelCalendar extends Calendar {
+  affichage: CalendarDisplay;
+}
 
 export interface ModelActorRef {
   /** Actor id in the directory, or null for a free mention. */
@@ -35,7 +45,7 @@ export interface ModelSubAction {
   titre: string;
   code: string | null;
   description: string | null;
-  calendrier: Calendar | null;
+  calendrier: ModelCalendar | null;
   pilotes: ModelActorRef[];
   partenaires: ModelActorRef[];
   cofinanceurs: ModelActorRef[];
@@ -95,7 +105,7 @@ export interface ModelSheet {
   a_mobiliser: ModelActorRef[];
   territoire: string | null;
   publics: string[];
-  calendrier: Calendar | null;
+  calendrier: ModelCalendar | null;
   budget: Money[];
   moyens: { financiers: Money[]; humains: Money[]; materiels: Money[] };
   indicateurs: ModelIndicator[];

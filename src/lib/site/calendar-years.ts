@@ -6,7 +6,8 @@ export function activeYearsOfModel(model: Model): number[] {
   const rows = allRoadmapsTimeline(model).rows.filter(isDatedRow);
   const years = new Set<number>();
   for (const row of rows) {
-    const from = Number((row.calendar.debut ?? row.calendar.fin ?? '0').slice(0, 4));
+    // A deadline's unit may begin the year before its end (a winter): activeInYear decides.
+    const from = row.calendar.debut ? Number(row.calendar.debut.slice(0, 4)) : Number((row.calendar.fin ?? '0').slice(0, 4)) - 1;
     const to = Number((row.calendar.fin ?? row.periode.fin ?? row.calendar.debut ?? '0').slice(0, 4));
     for (let y = from; y <= to && y - from < 60; y++) if (y > 0 && activeInYear(row.calendar, row.periode, y)) years.add(y);
     for (const j of row.calendar.jalons) years.add(Number(j.debut.slice(0, 4)));

@@ -1,43 +1,18 @@
 /** Human-readable French forms of model values, computed once for the pages. */
 import { fr } from '../i18n/fr.ts';
-import type { Calendar } from '../values/calendar.ts';
+import type { Calendar, Period } from '../values/calendar.ts';
+import { dateText } from '../values/date-text.ts';
+import { calendarView } from '../model/calendar-view.ts';
 import type { ModelActorRef, ModelRoadmap, ModelSheet } from '../model/types.ts';
 
-/** "septembre 2023", "2e semestre 2023", "2023", "15 septembre 2023", from an inclusive ISO interval. */
-export function formatInterval(debut: string | null, fin: string | null, precision: string | null): string {
-  if (!debut) return '';
-  const [y, m, d] = debut.split('-').map(Number) as [number, number, number];
-  switch (precision) {
-    case 'jour':
-      return `${d === 1 ? '1er' : d} ${fr.mois[m - 1]} ${y}`;
-    case 'mois':
-      return `${fr.mois[m - 1]} ${y}`;
-    case 'trimestre':
-      return `T${Math.ceil(m / 3)} ${y}`;
-    case 'semestre':
-      return `${m <= 6 ? '1er' : '2e'} semestre ${y}`;
-    case 'saison':
-      return `${fr.mois[m - 1]} ${y} – ${fin ? `${fr.mois[Number(fin.slice(5, 7)) - 1]} ${fin.slice(0, 4)}` : ''}`;
-    default:
-      return String(y);
-  }
-}
-
-/** The period of a calendar in plain words, from its normalised bounds. */
-export function formatCalendarPeriod(cal: Calendar | null): string {
-  if (!cal) return '';
-  const start = cal.debut ? formatInterval(cal.debut, null, cal.precision_debut) : '';
-  const end = cal.ouvert ? fr.calendrier.sansFin : cal.fin ? formatInterval(lastUnitStart(cal.fin, cal.precision_fin), null, cal.precision_fin) : '';
-  if (start && end && start !== end) return `${start} – ${end}`;
-  return start || end;
-}
-
-/** Start of the unit (month, quarter…) that ends on `fin`, so the end is named by its unit. */
-function lastUnitStart(fin: string, precision: string | null): string {
-  const [y, m] = fin.split('-').map(Number) as [number, number];
-  const months = precision === 'trimestre' ? 3 : precision === 'semestre' ? 6 : precision === 'annee' ? 12 : precision === 'saison' ? 3 : 1;
-  const startMonth = precision === 'jour' ? m : m - months + 1;
-  return precision === 'jour' ? fin : `${y}-${String(startMonth).padStart(2, '0')}-01`;
+/**
+ * The period of a calendar in words at its precision ("avril 2019 – septembre 2021",
+ * "Échéance : 2020"): the text of its view (calendarView), the same the Gantt's
+ * tooltips and the iCalendar export give. `period`: what continuous work and annual
+ * schedules follow when the calendar has no bound of its own (followedPeriod).
+ */
+export function formatCalendarPeriod(cal: Calendar | null, period: Period = { debut: null, fin: null }): string {
+  return cal ? calendarView(cal, period).texte : '';
 }
 
 export function formatRoadmapPeriod(rm: ModelRoadmap): string {
@@ -80,5 +55,5 @@ export function formatChangeDate(gitDate: string): string {
   const t = Date.parse(gitDate);
   if (Number.isNaN(t)) return '';
   const day = new Date(t).toISOString().slice(0, 10);
-  return formatInterval(day, day, 'jour');
+  return dateText(day, 'jour');
 }

@@ -25,6 +25,8 @@ export interface GanttRow {
   spans: GanttSpan[];
   milestones: Array<{ left: number; title: string }>;
   open: boolean;
+  /** Only an end is known: the bar is a deadline. */
+  deadline: boolean;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -34,12 +36,17 @@ export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline
     const spans: GanttSpan[] = [];
     const bar = row.bar;
     for (const s of bar?.segments ?? []) {
-      const title = s.label ? `${s.label} (${s.start} – ${s.end})` : `${s.start} – ${s.end}`;
+      const title = s.label ? `${s.label} (${s.texte})` : s.texte;
       if (s.kind === 'recurrence') {
         spans.push({ className: 'gantt-barre recurrence', left: s.startPct, width: round(s.endPct - s.startPct), title });
         continue;
       }
       const allSoft = s.softStartPct >= s.softEndPct;
+      if (s.kind === 'echeance') {
+        // A deadline: the unit its date is known to, with a firm right edge (the work is due by then).
+        spans.push({ className: allSoft ? 'gantt-flou echeance' : 'gantt-barre echeance', left: s.startPct, width: round(s.endPct - s.startPct), title });
+        continue;
+      }
       if (allSoft) {
         spans.push({ className: 'gantt-flou', left: s.startPct, width: round(s.endPct - s.startPct), title });
         continue;
@@ -57,10 +64,11 @@ export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline
       label: row.label,
       href: href(row),
       words: calendar?.texte ?? null,
-      period: calendar ? formatCalendarPeriod(calendar) : '',
+      period: calendar && 'periode' in row ? formatCalendarPeriod(calendar, row.periode) : '',
       spans,
       milestones: (bar?.milestones ?? []).map((m) => ({ left: m.pct, title: `${m.label} : ${m.texte}` })),
       open: bar?.open ?? false,
+      deadline: bar?.deadline ?? false,
     };
   });
 }

@@ -30,8 +30,9 @@ export function activeYears(sheet: ModelSheet, rm: ModelRoadmap, horizon = 0): n
   const years = new Set<number>();
   for (const row of sheetTimelineRows(rm, sheet).rows.filter(isDatedRow)) {
     const { calendar: cal, periode } = row;
-    // Without a start ("jusqu'en 2020"), work is drawn from the start of the period.
-    const from = yearOf(cal.debut ?? periode.debut ?? cal.fin);
+    // A deadline ("jusqu'en 2020") is active in the unit of its date only, which may begin the
+    // year before (a winter); activeInYear, shared with the year calendars, decides.
+    const from = cal.debut ? yearOf(cal.debut) : yearOf(cal.fin ?? periode.debut) - 1;
     let to = yearOf(cal.fin ?? periode.fin ?? cal.debut ?? periode.debut);
     if (cal.ouvert || !cal.fin) to = Math.max(to, horizon);
     for (let y = from; y > 0 && y <= to && y - from < 100; y++) if (activeInYear(cal, periode, y)) years.add(y);

@@ -20,9 +20,11 @@ export interface BarSegment {
   /** Recurrence or milestone name. */
   label?: string;
   approximatif: boolean;
-  /** Inclusive ISO dates of the drawn extent, for tooltips. */
+  /** Inclusive ISO dates of the drawn extent (data, not for readers: see `texte`). */
   start: string;
   end: string;
+  /** The period in words at its precision, for tooltips: "avril 2019 – septembre 2021", "Échéance : 2020". */
+  texte: string;
   /** The work goes on beyond the domain or window on that side (clipped recurrence): fade that edge. */
   cutStart: boolean;
   cutEnd: boolean;
@@ -43,8 +45,8 @@ export interface BarLayout {
   segments: BarSegment[];
   /** No end: the bar runs to the end of the domain; draw a fade and an arrow. */
   open: boolean;
-  /** No start ("jusqu'à 2020"): the bar starts with the roadmap period or the domain; fade its start. */
-  openStart: boolean;
+  /** Only an end ("à l'horizon 2020"): a deadline, drawn over the unit its date is known to. */
+  deadline: boolean;
   /** Continuous over the roadmap period. */
   continuous: boolean;
   milestones: BarMilestone[];
@@ -63,7 +65,7 @@ export function layoutBar(calendar: Calendar, domain: { start: string; end: stri
   return {
     segments: plan.segments.map((s) => segmentLayout(s, pct)),
     open: plan.open,
-    openStart: plan.openStart,
+    deadline: plan.deadline,
     continuous: plan.continuous,
     milestones: plan.milestones.map((m) => ({
       pct: round3(pct(m.at)),
@@ -87,6 +89,7 @@ function segmentLayout(s: PlannedSegment, pct: (d: number) => number): BarSegmen
     approximatif: s.approximatif,
     start: isoOf(s.start),
     end: isoOf(s.end - 1),
+    texte: s.texte,
     cutStart: s.cutStart,
     cutEnd: s.cutEnd,
   };

@@ -6,6 +6,7 @@
  * strings handed out stay inclusive, as everywhere else in Jalons.
  */
 import type { Precision } from '../values/fuzzy-date.ts';
+import { unitOf } from '../values/date-text.ts';
 
 export type Day = number;
 
@@ -35,31 +36,10 @@ export function monthOf(day: Day): number {
   return new Date(day * MS_PER_DAY).getUTCMonth() + 1;
 }
 
-/** First month of the unit of `precision` containing `month` (may be ≤ 0 for a winter starting the year before). */
-function unitFirstMonth(month: number, precision: Exclude<Precision, 'jour'>): number {
-  switch (precision) {
-    case 'mois':
-      return month;
-    case 'trimestre':
-      return month - ((month - 1) % 3);
-    // Seasons are meteorological, as in fuzzy-date.ts: Dec-Feb, Mar-May, Jun-Aug, Sep-Nov.
-    case 'saison':
-      return month - ((month + 9) % 3);
-    case 'semestre':
-      return month <= 6 ? 1 : 7;
-    case 'annee':
-      return 1;
-  }
-}
-
-const UNIT_MONTHS: Record<Exclude<Precision, 'jour'>, number> = { mois: 1, trimestre: 3, saison: 3, semestre: 6, annee: 12 };
-
 /** The unit of time (month, quarter…) a date known only to that precision may fall anywhere in: [start, end). */
 export function unitAround(day: Day, precision: Precision): { start: Day; end: Day } {
-  if (precision === 'jour') return { start: day, end: day + 1 };
-  const first = unitFirstMonth(monthOf(day), precision);
-  const year = yearOf(day);
-  return { start: dayFrom(year, first), end: dayFrom(year, first + UNIT_MONTHS[precision]) };
+  const unit = unitOf(isoOf(day), precision);
+  return daysOf(unit.debut, unit.fin);
 }
 
 /** Whole calendar years covering [start, end): the Gantt domain always shows complete years. */

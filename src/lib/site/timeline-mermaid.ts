@@ -3,6 +3,7 @@
  * cannot show uncertainty, so the bars are the same extents as on the site and
  * open-ended work says so in its name.
  */
+import { fr } from '../i18n/fr.ts';
 import type { ModelRoadmap, ModelSheet } from '../model/types.ts';
 import { isoOf, wholeYears } from './timeline-dates.ts';
 import { planBar, type PlannedBar } from './timeline-plan.ts';
@@ -45,6 +46,7 @@ function taskLines(row: TimelineDatedRow, plan: PlannedBar, sheet: ModelSheet | 
   for (const seg of plan.segments) {
     const dates = `${isoOf(seg.start)}, ${isoOf(seg.end - 1)}`;
     if (seg.kind === 'periode') lines.push(`    ${base}${openSuffix(row, plan)} :${id}, ${dates}`);
+    if (seg.kind === 'echeance') lines.push(`    ${base} (${fr.calendrier.echeanceMot}) :${id}, ${dates}`);
     if (seg.kind === 'recurrence') lines.push(`    ${mermaidText(`${base} – ${seg.label ?? ''}`)} :${id}_r${++occurrence}, ${dates}`);
   }
   plan.milestones.forEach((m, i) => {

@@ -1,12 +1,14 @@
 /**
- * What a calendar puts on a time axis, in days: the drawn segments with their
- * soft (uncertain) edges, annual occurrences and milestones. `layoutBar` turns
- * this into percentages, `mermaidGantt` into dates and the year filter into a
- * yes/no, so the three always agree on what a calendar means.
+ * What a calendar puts on a time axis, in days: the periods of its view
+ * (calendarView, shared with the tables and the iCalendar export) with their soft
+ * (uncertain) edges, clipped to the axis, and milestones. `layoutBar` turns this
+ * into percentages, `mermaidGantt` into dates and the year filter into a yes/no,
+ * so all of them agree on what a calendar means.
  */
 import type { Precision } from '../values/fuzzy-date.ts';
-import type { Calendar, Milestone, Period, Recurrence } from '../values/calendar.ts';
-import { dayFrom, dayOf, daysOf, unitAround, yearOf, type Day } from './timeline-dates.ts';
+import type { Calendar, Milestone, Period } from '../values/calendar.ts';
+import { calendarView, type CalendarView, type ShownKind, type ShownPeriod } from '../model/calendar-view.ts';
+import { dayOf, daysOf, unitAround, type Day } from './timeline-dates.ts';
 
 /** Half-open [start, end) in days. */
 export interface DaySpan {
@@ -14,7 +16,7 @@ export interface DaySpan {
   end: Day;
 }
 
-export type SegmentKind = 'periode' | 'recurrence' | 'jalon';
+export type SegmentKind = ShownKind;
 
 export interface PlannedSegment extends DaySpan {
   kind: SegmentKind;
@@ -25,6 +27,8 @@ export interface PlannedSegment extends DaySpan {
   firmStart: Day;
   firmEnd: Day;
   label?: string;
+  /** The period in words at its precision (the whole period, even when the segment is clipped to the axis). */
+  texte: string;
   approximatif: boolean;
   /** The segment goes on before / after the window it was clipped to. */
   cutStart: boolean;
@@ -42,8 +46,8 @@ export interface PlannedBar {
   milestones: PlannedMilestone[];
   /** No end given ("sans fin", or only a start): drawn to the end of the domain. */
   open: boolean;
-  /** No start given ("jusqu'à 2020"): drawn from the start of the roadmap period or domain. */
-  openStart: boolean;
+  /** Only an end is given ("à l'horizon 2020"): a deadline, drawn over the unit its date is known to. */
+  deadline: boolean;
   continuous: boolean;
 }
 
@@ -53,55 +57,38 @@ export function hasPlacement(cal: Calendar | null): cal is Calendar {
 }
 
 export function planBar(cal: Calendar, domain: DaySpan, period: Period): PlannedBar {
-  const continuous = cal.continu;
-  const open = !continuous && Boolean(cal.ouvert || (cal.debut && !cal.fin));
-  const openStart = !continuous && !cal.debut && Boolean(cal.fin);
+  const view = calendarView(cal, period);
   const segments: PlannedSegment[] = [];
-  if (cal.recurrence.length > 0) {
-    const window = clip(recurrenceWindow(cal, domain, period), domain);
-    if (window) segments.push(...cal.recurrence.flatMap((r) => occurrences(r, window)));
-  } else if (!periodComesFromMilestones(cal)) {
-    const seg = periodSegment(cal, domain, period, { open, openStart, continuous });
-    const clipped = seg && clipSegment(seg, domain);
-    if (clipped) segments.push(clipped);
+  for (const p of [...view.periodes, ...view.jalons]) {
+    const seg = clipSegment(shownSegment(p, domain, view), domain);
+    if (seg) segments.push(seg);
   }
-  const jalons = cal.jalons.flatMap((j) => {
-    const seg = clipSegment(milestoneSegment(j), domain);
-    return seg ? [seg] : [];
-  });
   const milestones = cal.jalons.map(milestonePoint).filter((m) => m.at >= domain.start && m.at < domain.end);
-  return { segments: [...segments, ...jalons], milestones, open, openStart, continuous };
+  return { segments, milestones, open: view.ouvert, deadline: view.echeance, continuous: view.continu };
 }
 
 /**
- * The normaliser fills `debut`/`fin` from the milestones when the source gives
- * only milestones; drawing that as a period would claim continuous work the source
- * does not state, so such calendars are drawn as their milestones alone.
+ * A period of the calendar's view (src/lib/model/calendar-view.ts) on the axis, in
+ * days, with its uncertain edges: a bound known only to its month, quarter, year…
+ * may fall anywhere in that unit, so the segment is soft there.
  */
-function periodComesFromMilestones(cal: Calendar): boolean {
-  if (cal.jalons.length === 0) return false;
-  const first = cal.jalons.reduce((m, j) => (j.debut < m ? j.debut : m), cal.jalons[0]!.debut);
-  const last = cal.jalons.reduce((m, j) => (j.fin > m ? j.fin : m), cal.jalons[0]!.fin);
-  return cal.debut === first && cal.fin === last && !cal.continu;
-}
-
-function periodSegment(
-  cal: Calendar,
-  domain: DaySpan,
-  period: Period,
-  flags: { open: boolean; openStart: boolean; continuous: boolean },
-): PlannedSegment | null {
-  const end = flags.open ? domain.end : cal.fin ? dayOf(cal.fin) + 1 : flags.continuous ? endOf(period, domain) : null;
-  const start = cal.debut ? dayOf(cal.debut) : flags.continuous || flags.openStart ? unknownStart(period, domain, end) : null;
-  if (start === null || end === null || end <= start) return null;
-  const base = { kind: 'periode' as const, start, end, approximatif: cal.approximatif, cutStart: false, cutEnd: false };
-  // Continuous work and the unknown side of an open bar are not uncertain dates:
-  // the renderer draws them with their own marks (no soft zone, or a fade/arrow).
-  if (flags.continuous) return { ...base, firmStart: start, firmEnd: end };
+function shownSegment(p: ShownPeriod, domain: DaySpan, view: CalendarView): PlannedSegment {
+  const start = dayOf(p.debut);
+  const end = p.fin ? dayOf(p.fin) + 1 : Math.max(domain.end, start + 1);
+  const base = {
+    kind: p.type, start, end, approximatif: p.approximatif, cutStart: p.coupe_debut, cutEnd: p.coupe_fin, texte: p.texte,
+    ...(p.libelle !== null ? { label: p.libelle } : {}),
+  };
+  if (p.type === 'recurrence') return { ...base, ...(p.approximatif ? allSoft(start, end) : { firmStart: start, firmEnd: end }) };
+  const exact = p.precision_debut === 'jour' && !p.approximatif;
+  // A milestone or a deadline falls somewhere in its interval: soft throughout unless it is an exact day.
+  if (p.type === 'jalon' || p.type === 'echeance') return { ...base, ...(exact ? { firmStart: start, firmEnd: end } : allSoft(start, end)) };
+  // Continuous work is not an uncertain date: drawn firm over the period it follows.
+  if (view.continu) return { ...base, firmStart: start, firmEnd: end };
   // "mi-2024", "à l'horizon 2016/2020": an approximate period is uncertain throughout.
-  if (cal.approximatif && cal.debut && cal.fin) return { ...base, ...allSoft(start, end) };
-  const leadEnd = cal.debut ? softUntil(start, cal.precision_debut, cal.approximatif, end) : start;
-  const trailStart = cal.fin && !flags.open ? softFrom(end, cal.precision_fin, cal.approximatif, start) : end;
+  if (p.approximatif && p.fin) return { ...base, ...allSoft(start, end) };
+  const leadEnd = softUntil(start, p.precision_debut, p.approximatif, end);
+  const trailStart = p.fin ? softFrom(end, p.precision_fin, p.approximatif, start) : end;
   return { ...base, ...firmPart(leadEnd, trailStart) };
 }
 
@@ -130,58 +117,6 @@ function firmPart(leadEnd: Day, trailStart: Day): { firmStart: Day; firmEnd: Day
 function allSoft(start: Day, end: Day): { firmStart: Day; firmEnd: Day } {
   const middle = Math.round((start + end) / 2);
   return { firmStart: middle, firmEnd: middle };
-}
-
-/** Work with no stated start is drawn from the period's start, or the domain's when it ends before the period begins. */
-function unknownStart(period: Period, domain: DaySpan, end: Day | null): Day {
-  const start = startOf(period, domain);
-  return end !== null && start >= end ? domain.start : start;
-}
-
-function startOf(period: Period, domain: DaySpan): Day {
-  return period.debut ? dayOf(period.debut) : domain.start;
-}
-
-function endOf(period: Period, domain: DaySpan): Day {
-  return period.fin ? dayOf(period.fin) + 1 : domain.end;
-}
-
-/**
- * Years over which an annual schedule repeats: the calendar's own bounds when the
- * source gives some (the normaliser puts the roadmap period there otherwise), else
- * the roadmap period, else the whole domain.
- */
-function recurrenceWindow(cal: Calendar, domain: DaySpan, period: Period): DaySpan {
-  return {
-    start: cal.debut ? dayOf(cal.debut) : startOf(period, domain),
-    end: cal.fin ? dayOf(cal.fin) + 1 : endOf(period, domain),
-  };
-}
-
-/**
- * One segment per yearly occurrence overlapping the window, clipped to it. An
- * occurrence that began the year before the window (October–June seen from a
- * window starting in January) is kept as its clipped tail: the schedule says the
- * work happens every year in those months, so January–June of the first year is
- * covered too. Clipped ends are flagged so the renderer can fade them.
- */
-export function occurrences(r: Recurrence, window: DaySpan): PlannedSegment[] {
-  const crossesNewYear = r.mois_fin < r.mois_debut;
-  const out: PlannedSegment[] = [];
-  for (let year = yearOf(window.start) - 1; year <= yearOf(window.end - 1); year++) {
-    const start = dayFrom(year, r.mois_debut);
-    const end = dayFrom(crossesNewYear ? year + 1 : year, r.mois_fin + 1);
-    const firm = r.approximatif ? allSoft(start, end) : { firmStart: start, firmEnd: end };
-    const seg = clipSegment({ kind: 'recurrence', start, end, ...firm, label: r.libelle, approximatif: r.approximatif, cutStart: false, cutEnd: false }, window);
-    if (seg) out.push(seg);
-  }
-  return out;
-}
-
-function milestoneSegment(j: Milestone): PlannedSegment {
-  const { start, end } = daysOf(j.debut, j.fin);
-  const firm = j.precision === 'jour' && !j.approximatif ? { firmStart: start, firmEnd: end } : allSoft(start, end);
-  return { kind: 'jalon', start, end, ...firm, label: j.libelle, approximatif: j.approximatif, cutStart: false, cutEnd: false };
 }
 
 function milestonePoint(j: Milestone): PlannedMilestone {

@@ -4,7 +4,8 @@
  */
 import type { Calendar, Period } from '../values/calendar.ts';
 import type { Model, ModelAncestor, ModelRoadmap, ModelSheet } from '../model/types.ts';
-import { dayFrom, dayOf, isoOf, wholeYears } from './timeline-dates.ts';
+import { followedPeriod } from '../model/calendar-view.ts';
+import { dayFrom, dayOf, isoOf } from './timeline-dates.ts';
 import { hasPlacement, planBar, statedExtent, type DaySpan } from './timeline-plan.ts';
 
 interface RowBase {
@@ -225,33 +226,9 @@ function spanOfPeriod(period: Period): DaySpan | null {
   return start !== null && end !== null ? { start, end } : null;
 }
 
-const followedPeriods = new WeakMap<ModelRoadmap, Period>();
-
-/**
- * The period continuous work spans and annual schedules repeat over: the
- * roadmap's, or, where the roadmap gives no bound, the whole years its dated
- * sheets cover (on a roadmap's own page, exactly the domain; on the
- * all-roadmaps calendar, that roadmap's years rather than everybody's).
- */
+/** The period continuous work spans and annual schedules repeat over (see followedPeriod). */
 function periodOf(roadmap: ModelRoadmap): Period {
-  const known = followedPeriods.get(roadmap);
-  if (known) return known;
-  const { debut, fin } = roadmap.periode;
-  let period: Period = { debut, fin };
-  if (!debut || !fin) {
-    const spans = roadmap.fiches
-      .flatMap((s) => [s.calendrier, ...s.sous_actions.map((sa) => sa.calendrier)])
-      .flatMap((cal) => (cal ? [statedExtent(cal)] : []))
-      .filter((span): span is DaySpan => span !== null);
-    if (debut) spans.push({ start: dayOf(debut), end: dayOf(debut) + 1 });
-    if (fin) spans.push({ start: dayOf(fin), end: dayOf(fin) + 1 });
-    if (spans.length > 0) {
-      const years = wholeYears(Math.min(...spans.map((s) => s.start)), Math.max(...spans.map((s) => s.end)));
-      period = { debut: debut ?? isoOf(years.start), fin: fin ?? isoOf(years.end - 1) };
-    }
-  }
-  followedPeriods.set(roadmap, period);
-  return period;
+  return followedPeriod(roadmap);
 }
 
 function joinLabel(code: string | null, titre: string | null): string {
