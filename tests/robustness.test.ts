@@ -17,7 +17,7 @@ const BUILT = [
   'guillemet non fermé', 'tabulation', 'octet Latin-1', 'fiche de 5 Mo', 'bombe d\'alias YAML', 'titre manquant',
   'dates inversées', 'parent introuvable', 'boucle dans la hiérarchie', 'fichier hors de toute feuille de route',
   'identifiant réservé fiches.md', 'lien javascript:', 'lien vers une fiche hors du contenu',
-  'lien vers un dossier de feuille de route hors du contenu', 'lien vers un acteur hors du contenu (jeton)',
+  'lien vers un dossier de feuille de route hors du contenu', 'lien vers un acteur hors du contenu (jeton)', 'lien vers son dossier parent',
 ];
 /** A run that reads a FIFO or /dev/zero would never end: it is killed after this long, and fails. */
 const VALIDATE_TIMEOUT_MS = 30_000;
