@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { applyImport, planImport } from '../lib/import/sheets.ts';
 import { readTable, TableError } from '../lib/import/table.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { shortenQuotes } from '../lib/content/problem.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,7 +33,7 @@ try {
   const plan = planImport(table, { projectRoot: root, contentDir: values.contenu ? resolve(values.contenu) : contentDir(root), roadmap });
   const erreurs = [...table.erreurs, ...plan.erreurs].sort((a, b) => a.ligne - b.ligne);
   if (erreurs.length) {
-    for (const e of erreurs) process.stderr.write(`${e.ligne ? `Ligne ${e.ligne}` : 'Import'} : ${e.message}\n`);
+    for (const e of erreurs) process.stderr.write(`${e.ligne ? `Ligne ${e.ligne}` : 'Import'} : ${shortenQuotes(e.message)}\n`);
     process.stderr.write(`\n✗ ${erreurs.length} ${erreurs.length > 1 ? 'erreurs' : 'erreur'} : aucun fichier n'a été écrit.\n`);
     process.exit(1);
   }
@@ -47,6 +48,6 @@ try {
   }
 } catch (error) {
   if (!(error instanceof TableError)) throw error;
-  process.stderr.write(`${error.message}\n`);
+  process.stderr.write(`${shortenQuotes(error.message)}\n`);
   process.exit(1);
 }

@@ -144,5 +144,6 @@ export const BROKEN_CASES: BrokenCase[] = [
   // A whole file that is one text is described, never quoted
   { name: 'acteur qui est un fichier système copié', file: 'acteurs/copie.yaml', content: `root:x:0:0:root:/root:/bin/bash\n${SECRET}:x:1:1::/:/bin/sh\n`, ligne: 1, message: /pas un texte seul \(1 ligne, \d+ caractères\)/ },
   { name: 'valeur très longue', file: `${F}/longue.md`, content: sheet(`titre: Longue\n${parentA1}\nstatut: ${'tres-long-'.repeat(500)}${SECRET}`), ligne: 4, message: /« tres-long-tres-long-.{30,50}… » n'est pas une valeur admise pour « statut »/ },
+  { name: 'clé très longue en double', file: `${F}/cle-longue.md`, content: sheet(`titre: Longue\n${parentA1}\n${'cle-'.repeat(200)}x: 1\n${'cle-'.repeat(200)}x: 2`), ligne: 5, message: /Clé « (cle-){14}.{0,4}… » en double/ },
   { name: 'lien de glossaire javascript:', file: 'glossaire/piege.yaml', content: 'sigle: PIEGE\ndefinition: Piège\nlien: "javascript:alert(1)"\n', ligne: 3, message: /lien|adresse/i },
 ];
