@@ -103,28 +103,21 @@ export function readRegularFile(abs: string, limit = MAX_CONTENT_BYTES, expected
       return { ok: false, message: `Le chemin de ce fichier passe par un lien symbolique : ${REFUSE} Remplacez le lien par le dossier lui-même.` };
     }
     if (stats.size > limit) return { ok: false, message: tooBigMessage(stats.size, limit) };
-    const buffer = Buffer.allocUnsafe(Math.min(stats.size, limit) + 1);
+    // One byte more than fstat says: a file that grew since is read on, up to limit + 1 bytes at most.
+    let buffer = Buffer.allocUnsafe(stats.size + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        if (length > limit) break;
+        const bigger = Buffer.allocUnsafe(Math.min(length * 2, limit + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
-      if (length === buffer.length) break;
     }
-    if (length > limit) return { ok: false, message: tooBigMessage(Math.max(length, stats.size), limit) };
-    if (length === buffer.length) {
-      // Grew after fstat but still within the limit: read on, to the limit + 1 at most.
-      const rest = Buffer.allocUnsafe(limit + 1 - length);
-      let more = 0;
-      for (;;) {
-        const n = readSync(fd, rest, more, rest.length - more, null);
-        if (n === 0) break;
-        more += n;
-        if (more === rest.length) break;
-      }
-      if (length + more > limit) return { ok: false, message: tooBigMessage(length + more, limit) };
-      return { ok: true, bytes: Buffer.concat([buffer, rest.subarray(0, more)]) };
-    }
+    if (length > limit) return { ok: false, message: tooBigMessage(length, limit) };
     return { ok: true, bytes: buffer.subarray(0, length) };
   } catch (error) {
     return { ok: false, message: fsErrorMessage(error) };
