@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSourceText } from '../src/lib/content/read-source.ts';
-import { MAX_CONTENT_BYTES, readRegularFile, tooBigMessage, walkContent } from '../src/lib/content/safe-read.ts';
+import { fsErrorMessage, MAX_CONTENT_BYTES, readRegularFile, tooBigMessage, walkContent } from '../src/lib/content/safe-read.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -108,5 +108,18 @@ describe('size message', () => {
   it('writes sizes the French way', () => {
     expect(tooBigMessage(4.9 * 1024 * 1024)).toMatch(/^Le fichier pèse 4,9 Mo, au-delà de la limite de 2 Mo/);
     expect(readSourceText('f.md', Buffer.alloc(5 * 1024 * 1024, 0x61)).problems[0]!.message).toMatch(/pèse 5,0 Mo/);
+  });
+});
+
+describe('file-system errors', () => {
+  // As root (these machines), permissions cannot be taken away: the codes are given directly.
+  it('become French messages that say how to fix them, whatever the code', () => {
+    expect(fsErrorMessage({ code: 'EACCES' })).toMatch(/^Le fichier n'est pas lisible \(droits insuffisants\) : rendez-le lisible/);
+    expect(fsErrorMessage({ code: 'EACCES' }, 'dossier')).toMatch(/^Le dossier n'est pas lisible.*chmod u\+rx/);
+    expect(fsErrorMessage({ code: 'ELOOP' })).toMatch(/lien symbolique/);
+    expect(fsErrorMessage({ code: 'EISDIR' })).toMatch(/Un dossier se trouve là où un fichier était attendu/);
+    expect(fsErrorMessage({ code: 'ENXIO' })).toMatch(/ni un fichier ordinaire ni un dossier/);
+    expect(fsErrorMessage({ code: 'EIO' })).toMatch(/^Le fichier ne peut pas être lu \(erreur système EIO\)/);
+    expect(fsErrorMessage(new Error('sans code'))).toMatch(/erreur système inconnue/);
   });
 });
