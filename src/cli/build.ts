@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { mergeOutputs } from '../lib/build/merge-outputs.ts';
 import { openSiteIndex } from '../lib/build/search-index.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { resolveContentRoot, walkContent } from '../lib/content/safe-read.ts';
 
 const root = process.cwd();
 const finalDir = resolve(root, process.env.JALONS_OUT_DIR ?? 'dist');
@@ -59,8 +60,9 @@ function partCount(): number {
     if (Number.isInteger(asked) && asked >= 1) return asked;
     fail(`JALONS_PARALLELE vaut « ${setting} » : attendu un nombre entier de processus, au moins 1 (« 1 » rend toutes les pages dans un seul processus).`);
   }
-  const dir = contentDir(root);
-  const files = existsSync(dir) ? readdirSync(dir, { recursive: true }).length : 0;
+  // Never readdirSync(…, { recursive: true }): it follows a linked folder, all the way round a loop.
+  const dir = resolveContentRoot(contentDir(root));
+  const files = dir === null ? 0 : walkContent(dir).length;
   return files >= PARALLEL_FROM_FILES ? Math.min(2, availableParallelism()) : 1;
 }
 

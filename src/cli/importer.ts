@@ -10,6 +10,7 @@ import { applyImport, planImport } from '../lib/import/sheets.ts';
 import { readTable, TableError } from '../lib/import/table.ts';
 import { neutraliseWorkflowCommands } from '../lib/build/report.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { shortenQuotes } from '../lib/content/problem.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -33,7 +34,7 @@ try {
   const plan = planImport(table, { projectRoot: root, contentDir: values.contenu ? resolve(values.contenu) : contentDir(root), roadmap });
   const erreurs = [...table.erreurs, ...plan.erreurs].sort((a, b) => a.ligne - b.ligne);
   if (erreurs.length) {
-    for (const e of erreurs) process.stderr.write(`${neutraliseWorkflowCommands(`${e.ligne ? `Ligne ${e.ligne}` : 'Import'} : ${e.message}`)}\n`);
+    for (const e of erreurs) process.stderr.write(`${neutraliseWorkflowCommands(`${e.ligne ? `Ligne ${e.ligne}` : 'Import'} : ${shortenQuotes(e.message)}`)}\n`);
     process.stderr.write(`\n✗ ${erreurs.length} ${erreurs.length > 1 ? 'erreurs' : 'erreur'} : aucun fichier n'a été écrit.\n`);
     process.exit(1);
   }
@@ -48,6 +49,6 @@ try {
   }
 } catch (error) {
   if (!(error instanceof TableError)) throw error;
-  process.stderr.write(`${neutraliseWorkflowCommands(error.message)}\n`);
+  process.stderr.write(`${neutraliseWorkflowCommands(shortenQuotes(error.message))}\n`);
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { newRoadmap, ScaffoldError } from '../lib/editor/scaffold.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { shortenQuotes } from '../lib/content/problem.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +36,6 @@ try {
   );
 } catch (error) {
   if (!(error instanceof ScaffoldError)) throw error;
-  process.stderr.write(`✗ ${error.message}\n`);
+  process.stderr.write(`✗ ${shortenQuotes(error.message)}\n`);
   process.exitCode = 1;
 }

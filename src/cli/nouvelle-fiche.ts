@@ -6,6 +6,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { newSheet, ScaffoldError } from '../lib/editor/scaffold.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { shortenQuotes } from '../lib/content/problem.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +33,6 @@ try {
   process.stdout.write(`✓ Fiche créée : ${relative(process.cwd(), created.path)}\n  Complétez-la, puis vérifiez-la avec « npm run validate ».\n`);
 } catch (error) {
   if (!(error instanceof ScaffoldError)) throw error;
-  process.stderr.write(`✗ ${error.message}\n`);
+  process.stderr.write(`✗ ${shortenQuotes(error.message)}\n`);
   process.exitCode = 1;
 }

@@ -20,15 +20,28 @@ export interface ContentTree {
   remove(): void;
 }
 
-/** Copies `base` (a fixture name or an absolute path), then writes `files` (null deletes) over it. */
-export function makeContentTree(base: string, files: Record<string, string | Buffer | null> = {}, prefix = 'jalons-contenu-'): ContentTree {
+/**
+ * Makes a file-system entry that is not plain bytes (a symbolic link, a FIFO, a socket, a
+ * device) at `path`; `outside` is an empty folder next to the content folder, outside it,
+ * for what a link may point to. Both are removed with the tree.
+ */
+export type MakeEntry = (path: string, outside: string) => void;
+
+/** Copies `base` (a fixture name or an absolute path), then writes `files` (null deletes, a function makes a special entry) over it. */
+export function makeContentTree(base: string, files: Record<string, string | Buffer | null | MakeEntry> = {}, prefix = 'jalons-contenu-'): ContentTree {
   const parent = mkdtempSync(join(tmpdir(), prefix));
   const dir = join(parent, 'content');
   cpSync(base.startsWith('/') ? base : join(FIXTURES, base), dir, { recursive: true });
   for (const [path, content] of Object.entries(files)) {
     const target = join(dir, path);
     if (content === null) rmSync(target, { recursive: true, force: true });
-    else {
+    else if (typeof content === 'function') {
+      const outside = join(parent, 'dehors');
+      mkdirSync(outside, { recursive: true });
+      mkdirSync(dirname(target), { recursive: true });
+      rmSync(target, { recursive: true, force: true });
+      content(target, outside);
+    } else {
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);
     }

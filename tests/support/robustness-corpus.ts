@@ -3,15 +3,20 @@
  * (tests/fixtures/valide) plus one broken file, with where and how the validator
  * must report it.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES } from './content-tree.ts';
+import { FIXTURES, type MakeEntry } from './content-tree.ts';
 
 export interface BrokenCase {
   name: string;
   /** Path inside the content folder of the one broken file. */
   file: string;
-  content: string | Buffer | (() => string | Buffer);
+  content?: string | Buffer | (() => string | Buffer);
+  /** Instead of `content`: makes the entry itself (a symbolic link, a FIFO, a socket, a device). */
+  make?: MakeEntry;
+  /** Reading this entry would block, or eat memory, if it were read as a file: its runs must end on their own. */
+  blocks?: boolean;
   /** Expected line of the error in that file (or the lines where a reader could look for it). */
   ligne: number | number[];
   /** What the French message must say. */
@@ -24,6 +29,31 @@ const F = 'exemple/fiches';
 const sheet = (yaml: string, body = '') => `---\n${yaml}\n---\n${body}`;
 const parentA1 = 'parent: a-1';
 
+/**
+ * Written in what links point to, and in a system file copied as an actor: a message may
+ * name the entry, never show these bytes. No output of any case may contain it.
+ */
+export const SECRET = 'ghp_JalonsFauxJeton5f0c9e2d';
+
+const link = (target: (outside: string) => string): MakeEntry => (path, outside) => symlinkSync(target(outside), path);
+const outsideFile = (name: string, bytes: string) => link((outside) => {
+  writeFileSync(join(outside, name), bytes);
+  return join(outside, name);
+});
+const fifo: MakeEntry = (path) => {
+  const made = spawnSync('mkfifo', [path], { encoding: 'utf8', timeout: 10_000 });
+  if (made.status !== 0) throw new Error(`mkfifo a échoué : ${made.stderr}`);
+};
+const socket: MakeEntry = (path) => {
+  // A child binds the socket and exits without closing it: the socket file stays.
+  spawnSync(process.execPath, ['-e', `require('node:net').createServer().listen(${JSON.stringify(path)}, () => process.exit(0))`], { timeout: 10_000 });
+  if (!lstatSync(path).isSocket()) throw new Error(`Pas de socket créée à ${path}`);
+};
+/** /dev/null's own device numbers when mknod is allowed (root); a link to /dev/null stands for it otherwise. */
+const charDevice: MakeEntry = (path) => {
+  if (spawnSync('mknod', [path, 'c', '1', '3'], { timeout: 10_000 }).status !== 0) symlinkSync('/dev/null', path);
+};
+
 export const BROKEN_CASES: BrokenCase[] = [
   // YAML syntax
   { name: 'guillemet non fermé', file: `${F}/guillemet.md`, content: sheet(`titre: "Fiche sans fin\n${parentA1}`), ligne: [2, 3], message: /guillemet/ },
@@ -33,7 +63,7 @@ export const BROKEN_CASES: BrokenCase[] = [
   { name: 'tabulation', file: `${F}/tabulation.md`, content: sheet(`titre: Tabulation\n${parentA1}\ncalendrier:\n\tdebut: 2023`), ligne: 5, message: /tabulation/ },
   { name: 'clé en double', file: `${F}/cle-double.md`, content: sheet(`titre: Une\n${parentA1}\ntitre: Deux`), ligne: 4, message: /en double/ },
   { name: 'entête qui est une liste', file: `${F}/liste.md`, content: sheet('- titre\n- parent'), ligne: 2, message: /bloc de champs \(clé: valeur\), pas une liste/ },
-  { name: 'entête qui est un texte seul', file: `${F}/scalaire.md`, content: sheet('juste du texte'), ligne: 2, message: /bloc de champs \(clé: valeur\), pas le texte/ },
+  { name: 'entête qui est un texte seul', file: `${F}/scalaire.md`, content: sheet('juste du texte'), ligne: 2, message: /bloc de champs \(clé: valeur\), pas un texte seul \(1 ligne, 14 caractères\)/ },
   { name: 'bombe d\'alias YAML', file: `${F}/alias.md`, content: sheet(`titre: Alias\n${parentA1}\nrisques: &a [x, x, x, x, x, x, x, x, x, x]\npublics: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nbenefices: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nresultats_attendus: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]`), ligne: [1, 2], message: /renvois YAML/ },
   { name: 'imbrication très profonde', file: `${F}/profonde.md`, content: () => sheet(`titre: Profonde\n${parentA1}\nrisques: ${'['.repeat(5000)}${']'.repeat(5000)}`), ligne: 4, message: /YAML/ },
   { name: 'entête sans fin', file: `${F}/sans-fin.md`, content: `---\ntitre: Sans fin\n${parentA1}\n`, ligne: 1, message: /---/ },
@@ -87,5 +117,33 @@ export const BROKEN_CASES: BrokenCase[] = [
   { name: 'acteur sans nom', file: 'acteurs/sans-nom.yaml', content: 'type: autre\n', ligne: 1, message: /« nom » manque/ },
   { name: 'site d\'acteur javascript:', file: 'acteurs/piege.yaml', content: 'nom: Piège\ntype: autre\nsite: "javascript:alert(1)"\n', ligne: 3, message: /site|adresse/i },
   { name: 'acteur en .yml', file: 'acteurs/autre.yml', content: 'nom: Autre\ntype: autre\n', ligne: 1, message: /\.yaml/ },
+  // Entries that are not regular files: never followed, never read, never quoted
+  { name: 'lien vers une fiche hors du contenu', file: `${F}/dehors.md`, make: outsideFile('fiche.md', sheet(`titre: Fiche ${SECRET}\n${parentA1}`, `Texte ${SECRET}.`)), ligne: 1, message: /lien symbolique/ },
+  {
+    name: 'lien vers un dossier de feuille de route hors du contenu',
+    file: 'ailleurs',
+    make: link((outside) => {
+      const folder = join(outside, 'feuille');
+      cpSync(join(FIXTURES, 'valide', 'exemple'), folder, { recursive: true });
+      writeFileSync(join(folder, 'fiches', 'secrete.md'), sheet(`titre: Fiche ${SECRET}\n${parentA1}`, `Texte ${SECRET}.`));
+      return folder;
+    }),
+    ligne: 1,
+    message: /lien symbolique/,
+  },
+  { name: 'lien vers un acteur hors du contenu (jeton)', file: 'acteurs/jeton.yaml', make: outsideFile('identifiants', `GITHUB_TOKEN=${SECRET}\n`), ligne: 1, message: /lien symbolique/ },
+  { name: 'lien vers un fichier système', file: 'acteurs/systeme.yaml', make: link(() => '/etc/passwd'), ligne: 1, message: /lien symbolique/ },
+  { name: 'lien vers une autre fiche du contenu', file: `${F}/copie.md`, make: link(() => 'a-1-2.md'), ligne: 1, message: /lien symbolique/ },
+  { name: 'lien brisé', file: `${F}/brise.md`, make: link(() => 'nulle-part.md'), ligne: 1, message: /lien symbolique/ },
+  { name: 'lien qui boucle sur lui-même', file: `${F}/boucle.md`, make: link(() => 'boucle.md'), ligne: 1, message: /lien symbolique/ },
+  { name: 'lien vers son dossier parent', file: 'exemple/noeuds/encore', make: link(() => '..'), ligne: 1, message: /lien symbolique/ },
+  { name: 'lien vers /dev/zero', file: `${F}/zero.md`, make: link(() => '/dev/zero'), blocks: true, ligne: 1, message: /lien symbolique/ },
+  { name: 'tube nommé (FIFO)', file: `${F}/tube.md`, make: fifo, blocks: true, ligne: 1, message: /tube nommé \(FIFO\)/ },
+  { name: 'socket Unix', file: `${F}/prise.md`, make: socket, ligne: 1, message: /socket Unix/ },
+  { name: 'périphérique', file: `${F}/peripherique.md`, make: charDevice, ligne: 1, message: /périphérique \(mode caractère\)|lien symbolique/ },
+  // A whole file that is one text is described, never quoted
+  { name: 'acteur qui est un fichier système copié', file: 'acteurs/copie.yaml', content: `root:x:0:0:root:/root:/bin/bash\n${SECRET}:x:1:1::/:/bin/sh\n`, ligne: 1, message: /pas un texte seul \(1 ligne, \d+ caractères\)/ },
+  { name: 'valeur très longue', file: `${F}/longue.md`, content: sheet(`titre: Longue\n${parentA1}\nstatut: ${'tres-long-'.repeat(500)}${SECRET}`), ligne: 4, message: /« tres-long-tres-long-.{30,50}… » n'est pas une valeur admise pour « statut »/ },
+  { name: 'clé très longue en double', file: `${F}/cle-longue.md`, content: sheet(`titre: Longue\n${parentA1}\n${'cle-'.repeat(200)}x: 1\n${'cle-'.repeat(200)}x: 2`), ligne: 5, message: /Clé « (cle-){14}.{0,4}… » en double/ },
   { name: 'lien de glossaire javascript:', file: 'glossaire/piege.yaml', content: 'sigle: PIEGE\ndefinition: Piège\nlien: "javascript:alert(1)"\n', ligne: 3, message: /lien|adresse/i },
 ];

@@ -3,7 +3,6 @@
  * each checked against its zod schema with errors at their true line. Cross-file
  * rules live in cross-rules.ts; this module only looks at one file at a time.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { actorSchema } from '../../../schemas/actor.ts';
@@ -14,6 +13,7 @@ import { sheetSchema } from '../../../schemas/sheet.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { formatPath, type PathSegment, type Position, type Problem } from './problem.ts';
 import { readSourceText } from './read-source.ts';
+import { readRegularFile, resolveContentRoot, walkContent } from './safe-read.ts';
 import { readYaml } from './yaml-document.ts';
 import { zodIssuesToMessages } from './zod-messages.ts';
 
@@ -51,20 +51,12 @@ export const ROADMAP_FILE = 'feuille-de-route.md';
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 interface Walked {
+  /** Real absolute path, under the resolved content root. */
   abs: string;
+  /** Project-relative path, with forward slashes, from the content folder as given. */
   rel: string;
-}
-
-function walk(dir: string, root: string, out: Walked[] = []): Walked[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const name = entry.name;
-    if (name.startsWith('.')) continue;
-    const abs = join(dir, name);
-    // A link is followed, as a stat would.
-    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(abs).isDirectory())) walk(abs, root, out);
-    else out.push({ abs, rel: relative(root, abs).split(sep).join('/') });
-  }
-  return out;
+  /** Path segments inside the content folder. */
+  parts: string[];
 }
 
 export function loadContent(contentDir: string, projectRoot: string): LoadedContent {
@@ -72,8 +64,19 @@ export function loadContent(contentDir: string, projectRoot: string): LoadedCont
   const fileProblem = (fichier: string, message: string, gravite: Problem['gravite'] = 'erreur') =>
     result.problems.push({ fichier, ligne: 1, colonne: 1, chemin: '', message, gravite });
 
-  const files = walk(contentDir, projectRoot);
-  const inContent = (f: Walked) => relative(contentDir, f.abs).split(sep);
+  const relOf = (parts: string[]) => relative(projectRoot, join(contentDir, ...parts)).split(sep).join('/');
+  // The root may be a link (JALONS_CONTENT_DIR): resolved once; everything under it is seen with lstat.
+  const root = resolveContentRoot(contentDir);
+  if (root === null) {
+    fileProblem(relOf([]) || '.', `Le dossier de contenu est introuvable ou n'est pas un dossier lisible : vérifiez JALONS_CONTENT_DIR ou l'option --contenu.`);
+    return result;
+  }
+  const files: Walked[] = [];
+  for (const entry of walkContent(root)) {
+    if (entry.message !== undefined) fileProblem(relOf(entry.parts) || '.', entry.message);
+    else files.push({ abs: entry.abs, rel: relOf(entry.parts), parts: entry.parts });
+  }
+  const inContent = (f: Walked) => f.parts;
   const roadmapDirs = new Set(files.map(inContent).filter((p) => p.length === 2 && p[1] === ROADMAP_FILE).map((p) => p[0]!));
 
   for (const file of files) {
@@ -158,7 +161,12 @@ function validate<T>(fichier: string, schema: z.ZodType<T>, data: unknown, locat
 }
 
 function readText(file: Walked, problems: Problem[]): string | null {
-  const source = readSourceText(file.rel, readFileSync(file.abs));
+  const read = readRegularFile(file.abs);
+  if (!read.ok) {
+    problems.push({ fichier: file.rel, ligne: 1, colonne: 1, chemin: '', message: read.message, gravite: 'erreur' });
+    return null;
+  }
+  const source = readSourceText(file.rel, read.bytes);
   problems.push(...source.problems);
   return source.text;
 }

@@ -4,25 +4,19 @@
  * file), each with a message that says how to fix it.
  */
 import type { Problem } from './problem.ts';
+import { MAX_CONTENT_BYTES, tooBigMessage } from './safe-read.ts';
 
 export interface SourceText {
   text: string | null;
   problems: Problem[];
 }
 
-const MAX_BYTES = 2 * 1024 * 1024;
-
 export function readSourceText(fichier: string, bytes: Uint8Array): SourceText {
   const problem = (message: string, ligne = 1, colonne = 1): Problem => ({ fichier, ligne, colonne, chemin: '', message, gravite: 'erreur' });
   if (bytes.length === 0) {
     return { text: null, problems: [problem('Le fichier est vide. Remplissez-le (voir docs/format-contenu.md) ou supprimez-le.')] };
   }
-  if (bytes.length > MAX_BYTES) {
-    return {
-      text: null,
-      problems: [problem(`Le fichier pèse ${(bytes.length / 1024 / 1024).toFixed(1)} Mo, au-delà de la limite de 2 Mo pour une fiche : découpez-le en plusieurs fiches.`)],
-    };
-  }
+  if (bytes.length > MAX_CONTENT_BYTES) return { text: null, problems: [problem(tooBigMessage(bytes.length))] };
   if (bytes.includes(0)) {
     return { text: null, problems: [problem('Le fichier contient des octets nuls : c\'est un fichier binaire (image, document Word…), pas du texte. Enregistrez-le en texte brut UTF-8.')] };
   }

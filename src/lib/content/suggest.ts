@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { foldForMatch } from '../values/text.ts';
+import { shorten } from './problem.ts';
 
 /** The known values closest to `input`, for "vouliez-vous dire" hints. */
 export function closest(input: string, candidates: Iterable<string>, max = 3): string[] {
@@ -16,5 +17,5 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
 
 export function didYouMean(input: string, candidates: Iterable<string>): string {
   const found = closest(input, candidates);
-  return found.length ? ` Vouliez-vous dire ${found.map((f) => `« ${f} »`).join(' ou ')} ?` : '';
+  return found.length ? ` Vouliez-vous dire ${found.map((f) => `« ${shorten(f)} »`).join(' ou ')} ?` : '';
 }

@@ -4,7 +4,7 @@
  */
 import type { core, z } from 'zod';
 import { didYouMean } from './suggest.ts';
-import { formatPath, type PathSegment } from './problem.ts';
+import { formatPath, shorten, type PathSegment } from './problem.ts';
 
 export interface LocatedIssue {
   path: PathSegment[];
@@ -22,13 +22,22 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'vide',
 };
 
-function describeValue(value: unknown): string {
+/**
+ * How a message names the value an editor wrote. `whole` is true when that value is the
+ * whole file (or front matter): a text there is described, never quoted, since it may be
+ * anything (a copied credentials file, a system file), not a value.
+ */
+function describeValue(value: unknown, whole = false): string {
   if (value === undefined) return 'absent';
+  if (typeof value === 'string' && whole) {
+    const lines = value.split('\n').length;
+    return `un texte seul (${lines} ${lines > 1 ? 'lignes' : 'ligne'}, ${value.length} ${value.length > 1 ? 'caractères' : 'caractère'})`;
+  }
   if (value === null) return 'vide';
   if (Array.isArray(value)) return 'une liste';
   if (value instanceof Date) return 'une date YAML (mettez-la entre guillemets)';
   if (typeof value === 'object') return 'un bloc de champs';
-  if (typeof value === 'string') return `le texte « ${value.length > 60 ? `${value.slice(0, 57)}…` : value} »`;
+  if (typeof value === 'string') return `le texte « ${shorten(value)} »`;
   if (typeof value === 'number') return `le nombre ${value}`;
   if (typeof value === 'boolean') return `la valeur ${value}`;
   return typeof value;
@@ -36,7 +45,7 @@ function describeValue(value: unknown): string {
 
 function fieldName(path: readonly PathSegment[]): string {
   const p = formatPath(path);
-  return p ? `« ${p} »` : 'Le fichier';
+  return p ? `« ${shorten(p)} »` : 'Le fichier';
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
@@ -94,6 +103,9 @@ function translate(schema: z.ZodType, data: unknown, issue: core.$ZodIssue, path
         return [{ path, message: `Le champ obligatoire ${field} manque : ajoutez « ${String(key)}: … » (${expected}).` }];
       }
       if (value === null) return [{ path, message: `Le champ ${field} est vide : donnez-lui une valeur (${expected}) ou retirez-le.` }];
+      if (path.length === 0) {
+        return [{ path, message: `Le fichier doit être ${expected}, pas ${describeValue(value, true)} : écrivez un champ par ligne, sous la forme « titre: … » (voir docs/format-contenu.md).` }];
+      }
       return [{ path, message: `Le champ ${field} doit être ${expected}, pas ${describeValue(value)}.` }];
     }
     case 'unrecognized_keys': {
@@ -101,16 +113,17 @@ function translate(schema: z.ZodType, data: unknown, issue: core.$ZodIssue, path
       return issue.keys.map((key) => ({
         path: [...path, key],
         message:
-          `Clé inconnue « ${key} »${path.length ? ` dans ${field}` : ''}.${didYouMean(key, known)}` +
+          `Clé inconnue « ${shorten(key)} »${path.length ? ` dans ${field}` : ''}.${didYouMean(key, known)}` +
           ` Clés acceptées ici : ${known.join(', ')}.`,
       }));
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
+      const described = describeValue(value, path.length === 0);
       return [
         {
           path,
-          message: `${describeValue(value)[0]!.toUpperCase()}${describeValue(value).slice(1)} n'est pas une valeur admise pour ${field}.${didYouMean(String(value), allowed)} Valeurs admises : ${allowed.join(', ')}.`,
+          message: `${described[0]!.toUpperCase()}${described.slice(1)} n'est pas une valeur admise pour ${field}.${didYouMean(shorten(String(value), 200), allowed)} Valeurs admises : ${allowed.join(', ')}.`,
         },
       ];
     }
@@ -122,7 +135,7 @@ function translate(schema: z.ZodType, data: unknown, issue: core.$ZodIssue, path
     case 'too_big':
       return [{ path, message: `La valeur de ${field} dépasse la limite (${issue.maximum}).` }];
     case 'invalid_format': {
-      if (issue.format === 'url') return [{ path, message: `${describeValue(value)} n'est pas une adresse web valide : écrivez l'adresse complète, commençant par « https:// ».` }];
+      if (issue.format === 'url') return [{ path, message: `${describeValue(value)[0]!.toUpperCase()}${describeValue(value).slice(1)} n'est pas une adresse web valide : écrivez l'adresse complète, commençant par « https:// ».` }];
       if (issue.format === 'regex' && issue.message && !issue.message.startsWith('Invalid')) return [{ path, message: issue.message }];
       return [{ path, message: `Le format de ${field} n'est pas valide (${issue.format}).` }];
     }
@@ -136,7 +149,7 @@ function translate(schema: z.ZodType, data: unknown, issue: core.$ZodIssue, path
       }
       const expected = [...new Set(branches.flatMap((b) => b.map((i) => (i.code === 'invalid_type' ? TYPE_NAMES[i.expected] ?? i.expected : ''))))].filter(Boolean);
       if (value === undefined) return [{ path, message: `Le champ obligatoire ${field} manque.` }];
-      return [{ path, message: `Le champ ${field} doit être ${expected.join(' ou ')}, pas ${describeValue(value)}.` }];
+      return [{ path, message: `Le champ ${field} doit être ${expected.join(' ou ')}, pas ${describeValue(value, path.length === 0)}.` }];
     }
     case 'custom':
       return [{ path, message: issue.message }];

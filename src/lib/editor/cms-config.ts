@@ -6,7 +6,7 @@
  * roadmap's own scale), one file collection for the roadmaps, and the shared
  * actors directory and glossary.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import YAML from 'yaml';
@@ -18,6 +18,7 @@ import { roadmapSchema } from '../../../schemas/roadmap.ts';
 import { sheetSchema } from '../../../schemas/sheet.ts';
 import { ROADMAP_FILE } from '../content/load.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
+import { readRegularFile, resolveContentRoot, walkContent } from '../content/safe-read.ts';
 import { actorRefObjectFields, fieldsOf, richest, type Field, type Shape } from './schema-walk.ts';
 
 export type CmsField = Record<string, unknown> & { name: string; widget: string; fields?: CmsField[]; field?: CmsField };
@@ -122,13 +123,16 @@ interface RoadmapInfo {
 
 /** What the collections need from each roadmap, read leniently: an invalid roadmap still gets its collections. */
 export function readRoadmaps(contentDir: string): RoadmapInfo[] {
-  if (!existsSync(contentDir)) return [];
-  return readdirSync(contentDir)
-    .filter((id) => existsSync(join(contentDir, id, ROADMAP_FILE)))
-    .sort()
-    .map((id) => {
+  // As the validator reads it: no link followed, only regular files read (the validator reports the rest).
+  const root = resolveContentRoot(contentDir);
+  if (root === null) return [];
+  const roadmapFiles = walkContent(root).filter((e) => e.kind === 'file' && e.parts.length === 2 && e.parts[1] === ROADMAP_FILE);
+  return roadmapFiles
+    .map((e) => ({ id: e.parts[0]!, read: readRegularFile(e.abs) }))
+    .filter((r) => r.read.ok)
+    .map(({ id, read }) => {
       const fichier = join(contentDir, id, ROADMAP_FILE);
-      const { split } = splitFrontmatter(fichier, readFileSync(fichier, 'utf8'));
+      const { split } = splitFrontmatter(fichier, read.ok ? read.bytes.toString('utf8') : '');
       let data: Record<string, unknown> = {};
       try {
         data = (split ? YAML.parse(split.yaml) : {}) ?? {};

@@ -4,13 +4,14 @@
  * from the zod schemas, so a new field appears here without touching this file.
  * Optional fields are written commented out: uncommenting one is all an editor does.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import { roadmapSchema } from '../../../schemas/roadmap.ts';
 import { sheetSchema } from '../../../schemas/sheet.ts';
 import { ROADMAP_FILE } from '../content/load.ts';
+import { fsErrorMessage, kindOf, specialEntryMessage, type EntryKind } from '../content/safe-read.ts';
 import { didYouMean } from '../content/suggest.ts';
 import { acceptedValues, typeName } from './schema-doc.ts';
 import { fieldsOf, nestedFields, richest, unwrap, type Field, type Shape } from './schema-walk.ts';
@@ -113,15 +114,47 @@ export interface Created {
   text: string;
 }
 
-function writeNew(path: string, text: string): void {
-  if (existsSync(path)) throw new ScaffoldError(`Le fichier ${path} existe déjà : il n'est pas remplacé. Choisissez un autre code ou titre, ou modifiez le fichier existant.`);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text, { flag: 'wx' });
+/** What is at `path`, seen without following a link; null when nothing is there. */
+function kindAt(path: string): EntryKind | null {
+  try {
+    return kindOf(lstatSync(path));
+  } catch {
+    return null;
+  }
 }
 
-const stems = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)) : []);
-const roadmapIds = (contentDir: string) =>
-  existsSync(contentDir) ? readdirSync(contentDir).filter((n) => existsSync(join(contentDir, n, ROADMAP_FILE))) : [];
+/**
+ * Writes a new file under `contentDir`, never through a link: every folder on the way must be
+ * a real folder (or not exist yet), and the file itself must not exist, not even as a link.
+ */
+function writeNew(contentDir: string, path: string, text: string): void {
+  const inside = relative(contentDir, path).split(sep);
+  for (let i = 1; i <= inside.length; i++) {
+    const at = join(contentDir, ...inside.slice(0, i));
+    const kind = kindAt(at);
+    if (kind === null) break;
+    if (kind !== 'directory' && kind !== 'file') throw new ScaffoldError(`${at} : ${specialEntryMessage(kind)}`);
+    if (i === inside.length) throw new ScaffoldError(`Le fichier ${path} existe déjà : il n'est pas remplacé. Choisissez un autre code ou titre, ou modifiez le fichier existant.`);
+    if (kind === 'file') throw new ScaffoldError(`${at} : ${fsErrorMessage({ code: 'ENOTDIR' })}`);
+  }
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text, { flag: 'wx' });
+  } catch (error) {
+    throw new ScaffoldError(`${path} : ${fsErrorMessage(error)}`);
+  }
+}
+
+const stems = (dir: string) =>
+  kindAt(dir) === 'directory' ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => e.name.slice(0, -3)) : [];
+const isRoadmap = (contentDir: string, id: string) => kindAt(join(contentDir, id)) === 'directory' && kindAt(join(contentDir, id, ROADMAP_FILE)) === 'file';
+const roadmapIds = (contentDir: string) => {
+  try {
+    return readdirSync(contentDir).filter((n) => isRoadmap(contentDir, n));
+  } catch {
+    return [];
+  }
+};
 
 export interface NewSheetOptions {
   feuilleDeRoute: string;
@@ -135,7 +168,7 @@ export interface NewSheetOptions {
 export function newSheet(contentDir: string, options: NewSheetOptions): Created {
   const { feuilleDeRoute, parent, code } = options;
   const rmDir = join(contentDir, feuilleDeRoute);
-  if (!existsSync(join(rmDir, ROADMAP_FILE))) {
+  if (!isRoadmap(contentDir, feuilleDeRoute)) {
     throw new ScaffoldError(`La feuille de route « ${feuilleDeRoute} » n'existe pas (pas de fichier content/${feuilleDeRoute}/${ROADMAP_FILE}).${didYouMean(feuilleDeRoute, roadmapIds(contentDir))} Feuilles de route existantes : ${roadmapIds(contentDir).join(', ') || 'aucune'}.`);
   }
   const siblings = [...stems(join(rmDir, 'noeuds')), ...stems(join(rmDir, 'fiches'))];
@@ -154,7 +187,7 @@ export function newSheet(contentDir: string, options: NewSheetOptions): Created 
   if (code !== undefined) values['code'] = code;
   const text = `---\n${skeleton(sheetSchema, values)}\n---\n${SHEET_BODY}`;
   const path = join(rmDir, 'fiches', `${id}.md`);
-  writeNew(path, text);
+  writeNew(contentDir, path, text);
   return { id, path, text };
 }
 
@@ -181,6 +214,6 @@ export function newRoadmap(contentDir: string, options: NewRoadmapOptions): Crea
     source: { titre },
   };
   const text = `---\n${skeleton(roadmapSchema, values)}\n---\n${ROADMAP_BODY}`;
-  writeNew(path, text);
+  writeNew(contentDir, path, text);
   return { id, path, text };
 }

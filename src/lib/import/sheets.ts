@@ -6,14 +6,15 @@
  * are kept. Nothing is written unless every row is readable and the content,
  * with the changes, passes the validator.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import YAML from 'yaml';
 import { SHEET_STATUSES, SHEET_TYPES, sheetSchema } from '../../../schemas/sheet.ts';
 import { checkCrossFileRules } from '../content/cross-rules.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import { loadContent } from '../content/load.ts';
+import { readRegularFile, resolveContentRoot, walkContent } from '../content/safe-read.ts';
 import { didYouMean } from '../content/suggest.ts';
 import { CSV_COLUMNS, LIST_SEPARATOR, sheetRow, type CsvColumn, type CsvRow } from '../export/csv.ts';
 import { PRECISIONS, parseFuzzyDate, type Precision } from '../values/fuzzy-date.ts';
@@ -213,6 +214,16 @@ export function planImport(table: { colonnes: string[]; lignes: TableRow[] }, op
   }
   if (erreurs.length) return { fichiers: [], erreurs };
 
+  // Content is read as the validator reads it: no link followed, nothing but regular files.
+  const realRoot = resolveContentRoot(options.contentDir);
+  if (realRoot === null) return { fichiers: [], erreurs: [{ ligne: 0, message: `Le dossier de contenu ${relative(options.projectRoot, options.contentDir) || '.'} est introuvable ou n'est pas un dossier.` }] };
+  const special = walkContent(realRoot).filter((e) => e.message !== undefined);
+  if (special.length) {
+    return {
+      fichiers: [],
+      erreurs: special.map((e) => ({ ligne: 0, message: `${relative(options.projectRoot, join(options.contentDir, ...e.parts)).split(sep).join('/')} : ${e.message}` })),
+    };
+  }
   const result = validateProject(options.projectRoot, options.contentDir);
   const rm = result.model.feuilles_de_route.find((r) => r.id === options.roadmap);
   if (!rm) return { fichiers: [], erreurs: [{ ligne: 0, message: `Feuille de route « ${options.roadmap} » introuvable dans ${relative(options.projectRoot, options.contentDir) || '.'}.${didYouMean(options.roadmap, result.model.feuilles_de_route.map((r) => r.id))}` }] };
@@ -265,7 +276,12 @@ export function planImport(table: { colonnes: string[]; lignes: TableRow[] }, op
     // Existing sheet: only the fields whose cells differ from today's export change.
     const current = sheetRow(rm, existing, sheetUrl);
     const changed = new Set(CSV_COLUMNS.filter((c) => has(c) && FIELD_OF[c] && current[c] !== a.row[c]).map((c) => FIELD_OF[c]!));
-    const original = readFileSync(join(options.projectRoot, existing.fichier), 'utf8');
+    const read = readRegularFile(join(realRoot, relative(options.contentDir, join(options.projectRoot, existing.fichier))));
+    if (!read.ok) {
+      erreurs.push({ ligne: a.ligne, message: `${existing.fichier} : ${read.message}` });
+      return { ligne: a.ligne, id: a.id, chemin, action: 'inchangee' as const, texte: '' };
+    }
+    const original = read.bytes.toString('utf8');
     if (changed.size === 0) return { ligne: a.ligne, id: a.id, chemin, action: 'inchangee' as const, texte: original };
     const split = splitFrontmatter(existing.fichier, original).split!;
     const doc = YAML.parseDocument(split.yaml);
@@ -278,11 +294,14 @@ export function planImport(table: { colonnes: string[]; lignes: TableRow[] }, op
     return { ligne: a.ligne, id: a.id, chemin, action: 'modification' as const, texte: `---\n${doc.toString({ lineWidth: 0 })}---\n${split.body}` };
   });
 
+  if (erreurs.length) return { fichiers: [], erreurs };
+
   // The validator has the last word: apply the changes to a copy of the content and check it all.
   const scratch = mkdtempSync(join(tmpdir(), 'jalons-import-'));
   try {
     const copy = join(scratch, 'content');
-    cpSync(options.contentDir, copy, { recursive: true });
+    // From the real folder (a linked content folder copied as a link would take the changes), folders and regular files only.
+    cpSync(realRoot, copy, { recursive: true, filter: (src) => { const k = lstatSync(src); return k.isDirectory() || k.isFile(); } });
     for (const f of fichiers) {
       if (f.action === 'inchangee') continue;
       const target = join(copy, relative(options.contentDir, f.chemin));

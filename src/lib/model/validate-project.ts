@@ -4,7 +4,7 @@ import { buildShared } from '../build/build-share.ts';
 import { headingProblems } from '../content/body-headings.ts';
 import { checkCrossFileRules } from '../content/cross-rules.ts';
 import { loadContent } from '../content/load.ts';
-import { countErrors, sortProblems, type Problem } from '../content/problem.ts';
+import { countErrors, shortenQuotes, sortProblems, type Problem } from '../content/problem.ts';
 import { buildModel } from './build.ts';
 import type { Model } from './types.ts';
 
@@ -30,6 +30,7 @@ export function validateProject(projectRoot: string, contentDir = join(projectRo
   if (done && done.contentDir === resolve(contentDir)) return done.result;
   const content = loadContent(contentDir, projectRoot);
   const { index, problems } = checkCrossFileRules(content);
-  const all = sortProblems([...content.problems, ...problems, ...headingProblems(content)]);
+  // No message quotes more than a shortened value, whichever module wrote it.
+  const all = sortProblems([...content.problems, ...problems, ...headingProblems(content)].map((p) => ({ ...p, message: shortenQuotes(p.message) })));
   return { ok: countErrors(all) === 0, problems: all, model: buildModel(content, index) };
 }
