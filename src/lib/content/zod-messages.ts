@@ -34,6 +34,16 @@ function describeValue(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * The plain form of a number written so that YAML keeps its text (`01`, `1.0`, `1e3`, `0x10`,
+ * src/lib/content/yaml-document.ts) or quoted: what to write instead; null for other text.
+ */
+function plainNumber(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^[-+]?\.?\d/.test(value.trim())) return null;
+  const n = Number(value.trim());
+  return Number.isFinite(n) ? String(n) : null;
+}
+
 function fieldName(path: readonly PathSegment[]): string {
   const p = formatPath(path);
   return p ? `« ${p} »` : 'Le fichier';
@@ -94,6 +104,8 @@ function translate(schema: z.ZodType, data: unknown, issue: core.$ZodIssue, path
         return [{ path, message: `Le champ obligatoire ${field} manque : ajoutez « ${String(key)}: … » (${expected}).` }];
       }
       if (value === null) return [{ path, message: `Le champ ${field} est vide : donnez-lui une valeur (${expected}) ou retirez-le.` }];
+      const plain = issue.expected === 'number' || issue.expected === 'int' ? plainNumber(value) : null;
+      if (plain !== null) return [{ path, message: `Le champ ${field} doit être ${expected} écrit simplement : écrivez ${plain} au lieu de « ${String(value)} » (sans guillemets, zéro en tête, « + », exposant ni notation hexadécimale).` }];
       return [{ path, message: `Le champ ${field} doit être ${expected}, pas ${describeValue(value)}.` }];
     }
     case 'unrecognized_keys': {
