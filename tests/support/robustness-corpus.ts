@@ -49,6 +49,12 @@ export const BROKEN_CASES: BrokenCase[] = [
   // Types and keys
   { name: 'titre de type liste', file: `${F}/titre-liste.md`, content: sheet(`titre: [une, liste]\n${parentA1}`), ligne: 2, message: /titre/ },
   { name: 'ordre de type texte', file: `${F}/ordre-texte.md`, content: sheet(`titre: Ordre\n${parentA1}\nordre: premier`), ligne: 4, message: /nombre/ },
+  // Numbers whose written digits YAML would change are kept as written: a quantity written so says how to write it
+  { name: 'ordre écrit en hexadécimal', file: `${F}/ordre-hexa.md`, content: sheet(`titre: Ordre\n${parentA1}\nordre: 0x10`), ligne: 4, message: /« ordre » doit être un nombre écrit simplement : écrivez 16 au lieu de « 0x10 »/ },
+  { name: 'ordre avec un zéro en tête', file: `${F}/ordre-zero.md`, content: sheet(`titre: Ordre\n${parentA1}\nordre: 01`), ligne: 4, message: /écrivez 1 au lieu de « 01 »/ },
+  { name: 'ordre avec un exposant', file: `${F}/ordre-exposant.md`, content: sheet(`titre: Ordre\n${parentA1}\nordre: 1e3`), ligne: 4, message: /écrivez 1000 au lieu de « 1e3 »/ },
+  { name: 'ordre sans zéro avant la virgule', file: `${F}/ordre-point.md`, content: sheet(`titre: Ordre\n${parentA1}\nordre: .5`), ligne: 4, message: /écrivez 0\.5 au lieu de « \.5 »/ },
+  { name: 'priorité écrite 01', file: `${F}/priorite-zero.md`, content: sheet(`titre: Priorité\n${parentA1}\npriorite: 01`), ligne: 4, message: /La priorité « 01 » n'existe pas dans l'échelle de la feuille de route\. Écrivez « priorite: 1 »\./ },
   { name: 'sous_actions qui n\'est pas une liste', file: `${F}/sous-actions.md`, content: sheet(`titre: Sous-actions\n${parentA1}\nsous_actions: une seule`), ligne: 4, message: /liste/ },
   { name: 'clé inconnue', file: `${F}/cle-inconnue.md`, content: sheet(`titre: Clé\n${parentA1}\ndescriptif: texte`), ligne: 4, message: /Clé inconnue « descriptif »/ },
   { name: 'titre manquant', file: `${F}/sans-titre.md`, content: sheet(parentA1), ligne: 2, message: /« titre » manque/ },
