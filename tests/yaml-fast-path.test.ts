@@ -68,6 +68,16 @@ describe('the fast YAML path', () => {
     expect(read.problems.map((p) => [p.ligne, p.message])).toEqual([[3, 'Clé « titre » en double. Cette clé apparaît deux fois dans le même bloc : la seconde écraserait la première. Gardez-en une seule.']]);
   });
 
+  it('reports a tab used as indentation alone, without the knock-on errors it causes', () => {
+    const tab = 'Une tabulation sert d\'indentation : le YAML n\'accepte que des espaces. Remplacez la tabulation par des espaces.';
+    const read = (text: string) => readYaml('x.md', text, 1).problems.map((p) => [p.ligne, p.message]);
+    expect(read('titre: Essai\ncalendrier:\n    debut: "2023"\n  \tfin: "2024"\nstatut: en_cours\n')).toEqual([[5, tab]]);
+    expect(read('titre: Essai\nmoyens:\n\thumains: "1 ETP"\n  materiels: Locaux\n')).toEqual([[4, tab]]);
+    expect(read('titre: Essai\npilotes:\n  - A\n\t- B\n')).toEqual([[5, tab]]);
+    // Without a tab, inconsistent indentation keeps its own message.
+    expect(read('a:\n    b: 1\n  c: 2\n').map(([, m]) => m)).toContain('Indentation incohérente : alignez cette ligne sur les autres clés du même niveau (avec des espaces).');
+  });
+
   it('locates keys of a file read on the fast path', () => {
     const read = readYaml('x.md', 'titre: Essai\ncalendrier:\n  jalons:\n    - date: "2024"\n    - date: bientôt\n', 1);
     expect(read.problems).toEqual([]);
