@@ -68,6 +68,9 @@ export const BROKEN_CASES: BrokenCase[] = [
   { name: 'dates inversées', file: `${F}/inversees.md`, content: sheet(`titre: Inversées\n${parentA1}\ncalendrier:\n  debut: 2025\n  fin: 2023`), ligne: 6, message: /précède le début/ },
   { name: 'date floue illisible', file: `${F}/floue.md`, content: sheet(`titre: Floue\n${parentA1}\ncalendrier: un jour peut-être`), ligne: 4, message: /pas une date lisible/ },
   { name: 'date de cible illisible', file: `${F}/cible.md`, content: sheet(`titre: Cible\n${parentA1}\nindicateurs:\n  - libelle: Taux\n    cibles: [{ date: "l'an prochain", valeur: 3 }]`), ligne: 6, message: /pas une date lisible/ },
+  { name: 'date entre guillemets « »', file: `${F}/guillemets-date.md`, content: sheet(`titre: Guillemets\n${parentA1}\ncalendrier:\n  debut: « 2024 »`), ligne: 5, message: /les guillemets qui l'entourent font partie du texte : retirez-les et écrivez seulement 2024/ },
+  { name: 'trimestre à l\'anglaise', file: `${F}/trimestre-q.md`, content: sheet(`titre: Trimestre\n${parentA1}\ncalendrier: Q3 2024`), ligne: 4, message: /écrivez « T3 2024 »/ },
+  { name: 'rentrée sans année scolaire', file: `${F}/rentree.md`, content: sheet(`titre: Rentrée\n${parentA1}\ncalendrier:\n  jalons:\n    - { date: rentrée 2024, libelle: Ouverture }`), ligne: 6, message: /écrivez « rentrée 2024\/2025 »/ },
   // References and hierarchy
   { name: 'parent introuvable', file: `${F}/parent.md`, content: sheet('titre: Parent\nparent: axe-z'), ligne: 3, message: /parent « axe-z » n'existe pas/ },
   { name: 'voir_aussi introuvable', file: `${F}/voir.md`, content: sheet(`titre: Voir\n${parentA1}\nvoir_aussi: [a-1-9]`), ligne: 4, message: /n'existe pas/ },
