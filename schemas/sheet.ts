@@ -13,7 +13,7 @@ const textList = z.union([z.string().trim().min(1), z.array(z.string().trim().mi
 export const subActionSchema = z
   .strictObject({
     titre: z.string().trim().min(1).describe('Intitulé de la sous-action.'),
-    code: z.string().optional().describe('Code tel qu\'il est imprimé.'),
+    code: z.union([z.string().trim().min(1), z.number()]).optional().describe('Code tel qu\'il est imprimé (« 2.1 », « a »).'),
     description: z.string().optional().describe('Description (Markdown).'),
     calendrier: calendarSchema.optional(),
     pilotes: actorRefListSchema.optional().describe('Pilotes de la sous-action.'),

@@ -46,3 +46,32 @@ describe('fuzzy dates from shared/fixtures/dates-fr.json', () => {
     }
   }
 });
+
+describe('messages for a date written almost right', () => {
+  const why = (texte: string) => {
+    const result = parseFuzzyDate(texte);
+    expect(result.ok).toBe(false);
+    // The French text an editor reads, without the list of accepted forms that follows it.
+    return result.ok ? '' : result.message.replace(/ Formes acceptées : .*$/, '');
+  };
+
+  it('says that guillemets around a date are the problem', () => {
+    expect(why('« 2024 »')).toBe('« « 2024 » » n\'est pas une date lisible : les guillemets qui l\'entourent font partie du texte : retirez-les et écrivez seulement 2024 (si le YAML exige des guillemets, prenez des guillemets droits : "2024").');
+    expect(why('“fin 2024”')).toBe('« “fin 2024” » n\'est pas une date lisible : les guillemets qui l\'entourent font partie du texte : retirez-les et écrivez seulement fin 2024 (si le YAML exige des guillemets, prenez des guillemets droits : "fin 2024").');
+  });
+
+  it('points an English quarter or half-year to its French form', () => {
+    for (const texte of ['Q3 2024', '2024-Q3', 'q3-2024']) {
+      expect(why(texte)).toBe(`« ${texte} » n'est pas une date lisible : « Q3 » est l'abréviation anglaise du trimestre : écrivez « T3 2024 » (ou « 2024-T3 »).`);
+    }
+    expect(why('H2 2024')).toBe('« H2 2024 » n\'est pas une date lisible : « H2 » est l\'abréviation anglaise du semestre : écrivez « S2 2024 » (ou « 2e semestre 2024 »).');
+    expect(parseFuzzyDate('T3 2024')).toMatchObject({ ok: true, value: { debut: '2024-07-01', fin: '2024-09-30' } });
+  });
+
+  it('asks for the school year of a « rentrée », as tests/fixtures/dates-fr.json writes it', () => {
+    expect(why('rentrée 2024')).toBe('« rentrée 2024 » n\'est pas une date lisible : précisez l\'année scolaire : écrivez « rentrée 2024/2025 » pour la rentrée de septembre 2024.');
+    expect(why('pour la rentrée scolaire 2024')).toMatch(/écrivez « rentrée 2024\/2025 »/);
+    // The form suggested is read as the reference reads « rentrée 2014/2015 »: September of its first year.
+    expect(parseFuzzyDate('rentrée 2024/2025')).toMatchObject({ ok: true, value: { debut: '2024-09-01', fin: '2024-09-30', approximatif: true } });
+  });
+});

@@ -3,7 +3,10 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sheetRow } from '../src/lib/export/csv.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
+import { sheetLabel } from '../src/lib/site/display.ts';
+import { ancestorCrumbs } from '../src/lib/site/sheet-page.ts';
 import { makeContentTree } from './support/content-tree.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -183,5 +186,48 @@ describe('npm run validate', () => {
       id: 'a-1-2-a', code: 'A.1.2.a', titre: 'Cartographie', type: 'sous_action',
       calendrier: { debut: '2023-07-01', fin: '2023-12-31', precision: 'semestre', texte: '2eme Semestre 2023' },
     });
+  });
+});
+
+describe('validator keeps numbers as they are written', () => {
+  // A plain number YAML would rewrite (1.10 → 1.1, 01 → 1, 1e3 → 1000, 0x10 → 16, .5 → 0.5)
+  // keeps its written text where the digits carry meaning.
+  const written = ['1.10', '01', '1e3', '0x10', '.5'];
+  const tree = makeContentTree('valide', {
+    'exemple/noeuds/n-1-10.md': '---\ncode: 1.10\nniveau: objectif\nparent: axe-a\n---\n',
+    ...Object.fromEntries(written.map((code, i) => [
+      `exemple/fiches/ecrit-${i}.md`,
+      `---\ntitre: Écrit ${i}\ncode: ${code}\nparent: n-1-10\nsource: { pages: ${code} }\nsous_actions: [{ titre: Sous-action, code: ${code} }]\n---\n`,
+    ])),
+    'exemple/fiches/mesures.md': '---\ntitre: Mesures\nparent: a-1\nindicateurs:\n  - libelle: Lieux\n    cibles: [{ date: 2024, valeur: 1e3 }, { date: 2025, valeur: 1.10 }, { date: 2026, valeur: .5 }, { date: 2027, valeur: 12 }]\n---\n',
+    'exemple/fiches/rang.md': '---\ntitre: Rang\nparent: a-1\nordre: 0x10\n---\n',
+  });
+  const result = validateProject(root, tree.dir);
+  tree.remove();
+  const rm = result.model.feuilles_de_route[0]!;
+  const sheets = written.map((_, i) => rm.fiches.find((f) => f.id === `ecrit-${i}`)!);
+
+  it('keeps the written code, page and sub-action code in the model and the CSV', () => {
+    expect(sheets.map((f) => f.code)).toEqual(written);
+    expect(sheets.map((f) => f.sous_actions[0]!.code)).toEqual(written);
+    expect(sheets.map((f) => f.source.pages)).toEqual(written);
+    expect(sheets.map((f) => sheetRow(rm, f, () => '').code)).toEqual(written);
+  });
+
+  it('shows the written code in page titles and breadcrumbs', () => {
+    expect(sheets.map((f) => sheetLabel(f))).toEqual(written.map((code, i) => `${code} Écrit ${i}`));
+    expect(rm.noeuds.find((n) => n.id === 'n-1-10')!.code).toBe('1.10');
+    expect(ancestorCrumbs(rm, sheets[0]!.parents, (id) => id).map((c) => c.label)).toEqual(['Axe A : Piloter la stratégie', 'Objectif 1.10']);
+  });
+
+  it('reads an indicator value written 1e3, 1.10 or .5 as its number, keeping the text written', () => {
+    const cibles = rm.fiches.find((f) => f.id === 'mesures')!.indicateurs[0]!.cibles;
+    expect(cibles.map((c) => [c.valeur, c.texte])).toEqual([[1000, '1e3'], [1.1, '1.10'], [0.5, '.5'], [12, '12']]);
+  });
+
+  it('refuses a rank written 0x10, saying how to write it', () => {
+    expect(result.problems.map((p) => `${p.fichier.replace(/^.*\//, '')}:${p.ligne} ${p.chemin} ${p.message}`)).toEqual([
+      'rang.md:4 ordre Le champ « ordre » doit être un nombre écrit simplement : écrivez 16 au lieu de « 0x10 » (sans guillemets, zéro en tête, « + », exposant ni notation hexadécimale).',
+    ]);
   });
 });

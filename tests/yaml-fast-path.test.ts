@@ -54,9 +54,28 @@ describe('the fast YAML path', () => {
     expect(fast / corpus.length).toBeGreaterThan(0.8);
   });
 
+  it('keeps a plain number as written when reading it as a number would change its digits, in both parsers', () => {
+    const text = 'a: 1.10\nb: 01\nc: 1e3\nd: 0x10\ne: .5\nf: +5\ng: 1.0\nh: 0o17\ni: .inf\nj: 1_000\nk: 12\nl: 3.5\nm: -4\nn: "1.10"\n1.10: cle\no: [1.10, 2, 07]\n';
+    const expected = { a: '1.10', b: '01', c: '1e3', d: '0x10', e: '.5', f: '+5', g: '1.0', h: '0o17', i: '.inf', j: '1_000', k: 12, l: 3.5, m: -4, n: '1.10', '1.10': 'cle', o: ['1.10', 2, '07'] };
+    expect(readYaml('x.md', text).data).toEqual(expected);
+    expect(parseYaml('x.md', text).data).toEqual(expected);
+    // Read by the exact parser only (a flow collection left open), the same rule applies.
+    expect(readYaml('x.md', 'code: 01\nl: [1.10,\n  2]\n').data).toEqual({ code: '01', l: ['1.10', 2] });
+  });
+
   it('reports a problem at the exact line, with the exact parser’s message', () => {
     const read = readYaml('x.md', 'titre: Essai\ntitre: Double\n', 1);
     expect(read.problems.map((p) => [p.ligne, p.message])).toEqual([[3, 'Clé « titre » en double. Cette clé apparaît deux fois dans le même bloc : la seconde écraserait la première. Gardez-en une seule.']]);
+  });
+
+  it('reports a tab used as indentation alone, without the knock-on errors it causes', () => {
+    const tab = 'Une tabulation sert d\'indentation : le YAML n\'accepte que des espaces. Remplacez la tabulation par des espaces.';
+    const read = (text: string) => readYaml('x.md', text, 1).problems.map((p) => [p.ligne, p.message]);
+    expect(read('titre: Essai\ncalendrier:\n    debut: "2023"\n  \tfin: "2024"\nstatut: en_cours\n')).toEqual([[5, tab]]);
+    expect(read('titre: Essai\nmoyens:\n\thumains: "1 ETP"\n  materiels: Locaux\n')).toEqual([[4, tab]]);
+    expect(read('titre: Essai\npilotes:\n  - A\n\t- B\n')).toEqual([[5, tab]]);
+    // Without a tab, inconsistent indentation keeps its own message.
+    expect(read('a:\n    b: 1\n  c: 2\n').map(([, m]) => m)).toContain('Indentation incohérente : alignez cette ligne sur les autres clés du même niveau (avec des espaces).');
   });
 
   it('locates keys of a file read on the fast path', () => {

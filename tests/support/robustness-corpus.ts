@@ -79,6 +79,12 @@ export const BROKEN_CASES: BrokenCase[] = [
   // Types and keys
   { name: 'titre de type liste', file: `${F}/titre-liste.md`, content: sheet(`titre: [une, liste]\n${parentA1}`), ligne: 2, message: /titre/ },
   { name: 'ordre de type texte', file: `${F}/ordre-texte.md`, content: sheet(`titre: Ordre\n${parentA1}\nordre: premier`), ligne: 4, message: /nombre/ },
+  // Numbers whose written digits YAML would change are kept as written: a quantity written so says how to write it
+  { name: 'ordre écrit en hexadécimal', file: `${F}/ordre-hexa.md`, content: sheet(`titre: Ordre\n${parentA1}\nordre: 0x10`), ligne: 4, message: /« ordre » doit être un nombre écrit simplement : écrivez 16 au lieu de « 0x10 »/ },
+  { name: 'ordre avec un zéro en tête', file: `${F}/ordre-zero.md`, content: sheet(`titre: Ordre\n${parentA1}\nordre: 01`), ligne: 4, message: /écrivez 1 au lieu de « 01 »/ },
+  { name: 'ordre avec un exposant', file: `${F}/ordre-exposant.md`, content: sheet(`titre: Ordre\n${parentA1}\nordre: 1e3`), ligne: 4, message: /écrivez 1000 au lieu de « 1e3 »/ },
+  { name: 'ordre sans zéro avant la virgule', file: `${F}/ordre-point.md`, content: sheet(`titre: Ordre\n${parentA1}\nordre: .5`), ligne: 4, message: /écrivez 0\.5 au lieu de « \.5 »/ },
+  { name: 'priorité écrite 01', file: `${F}/priorite-zero.md`, content: sheet(`titre: Priorité\n${parentA1}\npriorite: 01`), ligne: 4, message: /La priorité « 01 » n'existe pas dans l'échelle de la feuille de route\. Écrivez « priorite: 1 »\./ },
   { name: 'sous_actions qui n\'est pas une liste', file: `${F}/sous-actions.md`, content: sheet(`titre: Sous-actions\n${parentA1}\nsous_actions: une seule`), ligne: 4, message: /liste/ },
   { name: 'clé inconnue', file: `${F}/cle-inconnue.md`, content: sheet(`titre: Clé\n${parentA1}\ndescriptif: texte`), ligne: 4, message: /Clé inconnue « descriptif »/ },
   { name: 'titre manquant', file: `${F}/sans-titre.md`, content: sheet(parentA1), ligne: 2, message: /« titre » manque/ },
@@ -92,6 +98,9 @@ export const BROKEN_CASES: BrokenCase[] = [
   { name: 'dates inversées', file: `${F}/inversees.md`, content: sheet(`titre: Inversées\n${parentA1}\ncalendrier:\n  debut: 2025\n  fin: 2023`), ligne: 6, message: /précède le début/ },
   { name: 'date floue illisible', file: `${F}/floue.md`, content: sheet(`titre: Floue\n${parentA1}\ncalendrier: un jour peut-être`), ligne: 4, message: /pas une date lisible/ },
   { name: 'date de cible illisible', file: `${F}/cible.md`, content: sheet(`titre: Cible\n${parentA1}\nindicateurs:\n  - libelle: Taux\n    cibles: [{ date: "l'an prochain", valeur: 3 }]`), ligne: 6, message: /pas une date lisible/ },
+  { name: 'date entre guillemets « »', file: `${F}/guillemets-date.md`, content: sheet(`titre: Guillemets\n${parentA1}\ncalendrier:\n  debut: « 2024 »`), ligne: 5, message: /les guillemets qui l'entourent font partie du texte : retirez-les et écrivez seulement 2024/ },
+  { name: 'trimestre à l\'anglaise', file: `${F}/trimestre-q.md`, content: sheet(`titre: Trimestre\n${parentA1}\ncalendrier: Q3 2024`), ligne: 4, message: /écrivez « T3 2024 »/ },
+  { name: 'rentrée sans année scolaire', file: `${F}/rentree.md`, content: sheet(`titre: Rentrée\n${parentA1}\ncalendrier:\n  jalons:\n    - { date: rentrée 2024, libelle: Ouverture }`), ligne: 6, message: /écrivez « rentrée 2024\/2025 »/ },
   // References and hierarchy
   { name: 'parent introuvable', file: `${F}/parent.md`, content: sheet('titre: Parent\nparent: axe-z'), ligne: 3, message: /parent « axe-z » n'existe pas/ },
   { name: 'voir_aussi introuvable', file: `${F}/voir.md`, content: sheet(`titre: Voir\n${parentA1}\nvoir_aussi: [a-1-9]`), ligne: 4, message: /n'existe pas/ },

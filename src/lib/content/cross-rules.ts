@@ -190,7 +190,11 @@ export function checkCrossFileRules(content: LoadedContent): { index: ContentInd
       });
       const priorities = rm.roadmap.data.priorites;
       if (sheet.data.priorite !== undefined && priorities && !priorities.some((p) => String(p.valeur) === String(sheet.data.priorite))) {
-        report(sheet, ['priorite'], `La priorité « ${sheet.data.priorite} » n'existe pas dans l'échelle de la feuille de route. Valeurs admises : ${priorities.map((p) => p.valeur).join(', ')}.`);
+        // A priority written 01 or 1.0 keeps its digits (src/lib/content/yaml-document.ts): name the value it means.
+        const written = String(sheet.data.priorite).trim();
+        const same = /^[-+]?\.?\d/.test(written) ? priorities.find((p) => typeof p.valeur === 'number' && p.valeur === Number(written)) : undefined;
+        const hint = same ? ` Écrivez « priorite: ${same.valeur} ».` : '';
+        report(sheet, ['priorite'], `La priorité « ${sheet.data.priorite} » n'existe pas dans l'échelle de la feuille de route.${hint} Valeurs admises : ${priorities.map((p) => p.valeur).join(', ')}.`);
       }
       sheet.data.voir_aussi?.forEach((target, i) => {
         const [rmId, sheetId] = target.includes('/') ? target.split('/', 2) as [string, string] : [rm.roadmap.id, target];

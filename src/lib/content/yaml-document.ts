@@ -2,8 +2,8 @@
  * YAML parsing that remembers where every key is, so that a schema error on
  * `calendrier.jalons[1].date` can be reported at its own line.
  */
-import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { CORE_SCHEMA, defineScalarTag, load, Schema, type ScalarTagDefinition } from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node } from 'yaml';
 import type { PathSegment, Position, Problem } from './problem.ts';
 
 export interface ParsedYaml {
@@ -29,6 +29,37 @@ const YAML_MESSAGES: Record<string, string> = {
 };
 
 /**
+ * A plain number whose digits would change if it were read as a number (`1.10`, `01`, `1e3`,
+ * `0x10`, `.5`, `+5`, `1.0`) is kept as the text written: a code `1.10` must not become 1.1.
+ * A number written the way JavaScript prints it (`12`, `3.5`, `-4`) stays a number, so that
+ * nothing an editor wrote is ever lost. Both parsers apply this same rule.
+ */
+export function keepsWrittenForm(source: string, value: number): boolean {
+  return String(value) !== source;
+}
+
+/** The YAML 1.2 core schema of js-yaml, whose numbers follow {@link keepsWrittenForm}. */
+const WRITTEN_NUMBERS_SCHEMA = new Schema(
+  CORE_SCHEMA.tags.map((tag) => {
+    if (tag.nodeKind !== 'scalar' || !/:(?:int|float)$/.test(tag.tagName)) return tag;
+    const scalar = tag as ScalarTagDefinition;
+    return defineScalarTag(scalar.tagName, {
+      ...scalar,
+      resolve: (source, isExplicit, tagName) => {
+        const value = scalar.resolve(source, isExplicit, tagName);
+        return typeof value === 'number' && keepsWrittenForm(source, value) ? source : value;
+      },
+    });
+  }),
+);
+
+/**
+ * Errors that follow from a tab used as indentation: an indentation found inconsistent anywhere
+ * in the file, the others when on the tab's line or a line next to it.
+ */
+const TAB_KNOCK_ON = new Set(['TAB_AS_INDENT', 'BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'UNEXPECTED_TOKEN']);
+
+/**
  * What only `yaml` handles the way Jalons wants, or warns about: tags, anchors and aliases
  * (js-yaml does not bound their expansion), directives, and a flow collection left open
  * at the end of a line (its indentation is checked by `yaml` only).
@@ -46,7 +77,7 @@ const NEEDS_EXACT_PARSER = /(?:^|[\s:\-[{,])[!&*]\S|^%|[[{][^\]}\n]*$/m;
 export function readYaml(fichier: string, text: string, lineOffset = 0): ParsedYaml {
   if (!NEEDS_EXACT_PARSER.test(text)) {
     try {
-      const data = load(text, { schema: CORE_SCHEMA });
+      const data = load(text, { schema: WRITTEN_NUMBERS_SCHEMA });
       let exact: ParsedYaml | null = null;
       return { data, problems: [], locate: (path) => (exact ??= parseYaml(fichier, text, lineOffset)).locate(path) };
     } catch {
@@ -64,12 +95,42 @@ export function parseYaml(fichier: string, text: string, lineOffset = 0): Parsed
     const { line, col } = lineCounter.linePos(offset);
     return { ligne: line + lineOffset, colonne: col };
   };
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'number' && node.type === Scalar.PLAIN && node.source !== undefined && keepsWrittenForm(node.source, node.value)) node.value = node.source;
+    },
+  });
+  // A tab used as indentation breaks the structure around it: `yaml` then reports the line as
+  // badly indented, a key without « : »… and sometimes not the tab at all. Only the tab is the
+  // editor's mistake: an error on a line indented with a tab is reported as that tab, once, and
+  // the errors it causes are left out.
+  const lines = text.split('\n');
+  const tabIndent = (line: number) => /\t/.test(lines[line - 1]?.match(/^[ \t]*(?:-[ \t]+)*/)?.[0] ?? '');
+  const reported = [...doc.errors, ...doc.warnings].map((error) => {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    if (!TAB_KNOCK_ON.has(error.code) || !tabIndent(line)) return { error, code: error.code, line, offset: error.pos[0] };
+    return { error, code: 'TAB_AS_INDENT', line, offset: lineCounter.lineStarts[line - 1]! + lines[line - 1]!.indexOf('\t') };
+  });
+  const tabLines = new Set(reported.filter((r) => r.code === 'TAB_AS_INDENT').map((r) => r.line));
+  const toldTab = new Set<number>();
+  const knockOn = (r: (typeof reported)[number]) => {
+    if (r.code === 'TAB_AS_INDENT') {
+      if (toldTab.has(r.line)) return true;
+      toldTab.add(r.line);
+      return false;
+    }
+    if (tabLines.size === 0 || !TAB_KNOCK_ON.has(r.code)) return false;
+    if (r.code === 'BAD_INDENT') return true; // the tab is what the indentation was measured against
+    return [...tabLines].some((tab) => Math.abs(tab - r.line) <= 1);
+  };
   const problems: Problem[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const position = at(error.pos[0]);
-    const known = YAML_MESSAGES[error.code];
+  for (const r of reported) {
+    if (knockOn(r)) continue;
+    const { error, code } = r;
+    const position = at(r.offset);
+    const known = YAML_MESSAGES[code];
     const detail = known ?? `Syntaxe YAML invalide (${error.message.split('\n')[0]}).`;
-    const key = error.code === 'DUPLICATE_KEY' ? duplicateKeyName(text, error.pos[0]) : '';
+    const key = code === 'DUPLICATE_KEY' ? duplicateKeyName(text, error.pos[0]) : '';
     problems.push({
       fichier,
       ...position,

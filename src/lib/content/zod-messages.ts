@@ -43,6 +43,16 @@ function describeValue(value: unknown, whole = false): string {
   return typeof value;
 }
 
+/**
+ * The plain form of a number written so that YAML keeps its text (`01`, `1.0`, `1e3`, `0x10`,
+ * src/lib/content/yaml-document.ts) or quoted: what to write instead; null for other text.
+ */
+function plainNumber(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^[-+]?\.?\d/.test(value.trim())) return null;
+  const n = Number(value.trim());
+  return Number.isFinite(n) ? String(n) : null;
+}
+
 function fieldName(path: readonly PathSegment[]): string {
   const p = formatPath(path);
   return p ? `« ${shorten(p)} »` : 'Le fichier';
@@ -106,6 +116,8 @@ function translate(schema: z.ZodType, data: unknown, issue: core.$ZodIssue, path
       if (path.length === 0) {
         return [{ path, message: `Le fichier doit être ${expected}, pas ${describeValue(value, true)} : écrivez un champ par ligne, sous la forme « titre: … » (voir docs/format-contenu.md).` }];
       }
+      const plain = issue.expected === 'number' || issue.expected === 'int' ? plainNumber(value) : null;
+      if (plain !== null) return [{ path, message: `Le champ ${field} doit être ${expected} écrit simplement : écrivez ${plain} au lieu de « ${String(value)} » (sans guillemets, zéro en tête, « + », exposant ni notation hexadécimale).` }];
       return [{ path, message: `Le champ ${field} doit être ${expected}, pas ${describeValue(value)}.` }];
     }
     case 'unrecognized_keys': {

@@ -17,6 +17,7 @@ import { nodeSchema } from '../../../schemas/node.ts';
 import { roadmapSchema } from '../../../schemas/roadmap.ts';
 import { sheetSchema } from '../../../schemas/sheet.ts';
 import { ROADMAP_FILE } from '../content/load.ts';
+import { readYaml } from '../content/yaml-document.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import { readRegularFile, resolveContentRoot, walkContent } from '../content/safe-read.ts';
 import { actorRefObjectFields, fieldsOf, richest, type Field, type Shape } from './schema-walk.ts';
@@ -135,7 +136,8 @@ export function readRoadmaps(contentDir: string): RoadmapInfo[] {
       const { split } = splitFrontmatter(fichier, read.ok ? read.bytes.toString('utf8') : '');
       let data: Record<string, unknown> = {};
       try {
-        data = (split ? YAML.parse(split.yaml) : {}) ?? {};
+        // Read as the validator reads it: a priority written 01 stays « 01 ».
+        data = ((split ? readYaml(fichier, split.yaml).data : {}) ?? {}) as Record<string, unknown>;
       } catch {
         // A broken roadmap is the validator's business; the CMS still lists it.
       }

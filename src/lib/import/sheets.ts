@@ -152,7 +152,8 @@ function fieldsFrom(row: CsvRow, has: (c: CsvColumn) => boolean, period: Period,
     if (row.statut && !(SHEET_STATUSES as readonly string[]).includes(row.statut)) fail(`statut « ${row.statut} » inconnu.${didYouMean(row.statut, [...SHEET_STATUSES])} Valeurs : ${SHEET_STATUSES.join(', ')}.`);
     fm.statut = text(row.statut);
   }
-  if (has('priorite')) fm.priorite = /^\d+$/.test(row.priorite.trim()) ? Number(row.priorite) : text(row.priorite);
+  // A number only when written as one (« 2 »); « 02 » keeps its digits, as the validator reads it.
+  if (has('priorite')) fm.priorite = /^\d+$/.test(row.priorite.trim()) && String(Number(row.priorite.trim())) === row.priorite.trim() ? Number(row.priorite.trim()) : text(row.priorite);
   if (has('resume')) fm.resume = text(row.resume);
   for (const k of ['pilotes', 'porteurs', 'partenaires', 'cofinanceurs'] as const) {
     if (has(k)) fm[k] = row[k].trim() ? refsFrom(row[k], resolve) : undefined;

@@ -205,7 +205,7 @@ function buildSheet(
     indicateurs: (d.indicateurs ?? []).map(indicator),
     sous_actions: (d.sous_actions ?? []).map((s) => ({
       titre: s.titre,
-      code: s.code ?? null,
+      code: s.code === undefined ? null : String(s.code),
       description: s.description ?? null,
       calendrier: displayed(normaliseCalendar(s.calendrier, rm.period), rm.period),
       pilotes: refs(s.pilotes),

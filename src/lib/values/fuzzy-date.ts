@@ -249,6 +249,32 @@ function notADateHint(s: string): string | null {
   return null;
 }
 
+/** Typographic or straight quotes around the whole date, written as part of the text. */
+const QUOTED = /^\s*[«‹“”„"'‘’]|[»›“”"'‘’]\s*$/;
+
+/**
+ * A form close to an accepted one, for a date no rule reads: what to write instead.
+ * `s` is the normalised text, its prefixes (« pour la ») removed.
+ */
+function nearFormHint(s: string): string | null {
+  // English quarters and halves: "Q3 2024", "2024-Q3", "H2 2024".
+  const before = s.match(/^([qh])([1-9]) ?-? ?(\d{4})$/);
+  const after = s.match(/^(\d{4}) ?-? ?([qh])([1-9])$/);
+  if (before || after) {
+    const [letter, n, y] = before ? [before[1]!, before[2]!, before[3]!] : [after![2]!, after![3]!, after![1]!];
+    return letter === 'q'
+      ? `« Q${n} » est l'abréviation anglaise du trimestre : écrivez « T${n} ${y} » (ou « ${y}-T${n} »).`
+      : `« H${n} » est l'abréviation anglaise du semestre : écrivez « S${n} ${y} » (ou « ${n}e semestre ${y} »).`;
+  }
+  // "rentrée 2024": the school year it opens must be written.
+  const rentree = s.match(/^rentree(?: scolaire)? (\d{4})$/);
+  if (rentree) {
+    const y = Number(rentree[1]);
+    return `précisez l'année scolaire : écrivez « rentrée ${y}/${y + 1} » pour la rentrée de septembre ${y}.`;
+  }
+  return null;
+}
+
 function normalise(raw: string): string {
   let s = foldForMatch(stripTags(raw));
   // List markers, possibly doubled ("- - 1er semestre 2023"), but not the "--MM-DD" of an annual date.
@@ -287,6 +313,10 @@ function parseUncached(raw: string, options: { annual?: boolean }): FuzzyDateRes
   });
   if (typeof raw !== 'string' || raw.trim() === '') {
     return { ok: false, message: `La date est vide : écrivez la date telle que la source la donne, ou retirez le champ. ${ACCEPTED_DATE_FORMS}` };
+  }
+  if (QUOTED.test(raw)) {
+    const inner = raw.trim().replace(/^[«‹“”„"'‘’]\s*|\s*[»›“”"'‘’]$/g, '');
+    return fail(`les guillemets qui l'entourent font partie du texte : retirez-les et écrivez seulement ${inner || 'la date'} (si le YAML exige des guillemets, prenez des guillemets droits : "${inner || '…'}").`);
   }
   let s = normalise(raw);
 
@@ -346,7 +376,7 @@ function parseUncached(raw: string, options: { annual?: boolean }): FuzzyDateRes
       },
     };
   } catch (error) {
-    if (error instanceof DateError) return fail(error.message);
+    if (error instanceof DateError) return fail(error.message || (nearFormHint(s) ?? ''));
     throw error;
   }
 }
