@@ -102,6 +102,15 @@ describe('annual schedules', () => {
   });
 });
 
+describe('loose dates', () => {
+  const P: Period = { debut: '2023-01-01', fin: '2025-12-31' };
+  it('say they are approximate rather than claim the quarter or year they are read as', () => {
+    expect(calendarView(cal({ debut: 'début 2023' }, P), P).texte).toBe('T1 2023 – fin non précisée (date approximative)');
+    expect(calendarView(cal({ debut: 'mars 2023', fin: 'juin 2024' }, P), P).texte).toBe('mars 2023 – juin 2024');
+    expect(calendarView(cal({ fin: '2024' }, P), P).texte).toBe('Échéance : 2024');
+  });
+});
+
 describe('deadlines (only an end)', () => {
   const deadline = { texte: 'un chantier ambitieux (s’étalant jusqu’à l’horizon 2020)', fin: "à l'horizon 2020" };
   const SCORAN: Period = { debut: '2013-01-01', fin: '2020-12-31' };
@@ -109,9 +118,9 @@ describe('deadlines (only an end)', () => {
   it('are named as deadlines and shown over the unit their date is known to', () => {
     const view = calendarView(cal(deadline, SCORAN), SCORAN);
     expect(view.echeance).toBe(true);
-    expect(view.texte).toBe('Échéance : 2020');
-    expect(view.periodes).toMatchObject([{ type: 'echeance', debut: '2020-01-01', fin: '2020-12-31', precision_debut: 'annee', texte: 'Échéance : 2020' }]);
-    expect(formatCalendarPeriod(cal(deadline, SCORAN), SCORAN)).toBe('Échéance : 2020');
+    expect(view.texte).toBe('Échéance : 2020 (date approximative)');
+    expect(view.periodes).toMatchObject([{ type: 'echeance', debut: '2020-01-01', fin: '2020-12-31', precision_debut: 'annee', texte: 'Échéance : 2020 (date approximative)' }]);
+    expect(formatCalendarPeriod(cal(deadline, SCORAN), SCORAN)).toBe('Échéance : 2020 (date approximative)');
   });
 
   it('do not fill the years before the deadline on the year calendars, nor on the bar', () => {
@@ -121,7 +130,7 @@ describe('deadlines (only an end)', () => {
     expect(activeInYear(c, SCORAN, 2020)).toBe(true);
     const bar = layoutBar(c, { start: '2013-01-01', end: '2020-12-31' }, SCORAN);
     expect(bar.deadline).toBe(true);
-    expect(bar.segments.map((s) => [s.kind, s.start, s.end, s.texte])).toEqual([['echeance', '2020-01-01', '2020-12-31', 'Échéance : 2020']]);
+    expect(bar.segments.map((s) => [s.kind, s.start, s.end, s.texte])).toEqual([['echeance', '2020-01-01', '2020-12-31', 'Échéance : 2020 (date approximative)']]);
   });
 
   it('are named as deadlines in the Mermaid source too', () => {
@@ -138,7 +147,7 @@ describe('deadlines (only an end)', () => {
     const [event, ...rest] = sheetEvents(rm, f, ical);
     expect(rest).toEqual([]);
     expect(event).toMatchObject({ start: '2020-01-01', endExclusive: '2021-01-01', summary: 'Échéance : 1.1 Une fiche' });
-    expect(event!.description.startsWith('Échéance : 2020\n')).toBe(true);
+    expect(event!.description.startsWith('Échéance : 2020 (date approximative)\n')).toBe(true);
   });
 });
 

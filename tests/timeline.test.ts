@@ -126,7 +126,7 @@ describe('bars', () => {
     const bar = barOf('suivi', 'a-8'); // fin « fin 2025 », approximate last quarter
     expect(bar).toMatchObject({ open: false, deadline: true });
     expect(bar.segments).toHaveLength(1);
-    expect(bar.segments[0]).toMatchObject({ kind: 'echeance', start: '2025-10-01', end: '2025-12-31', approximatif: true, texte: 'Échéance : T4 2025' });
+    expect(bar.segments[0]).toMatchObject({ kind: 'echeance', start: '2025-10-01', end: '2025-12-31', approximatif: true, texte: 'Échéance : T4 2025 (date approximative)' });
     expect(fullySoft(bar.segments[0]!)).toBe(true);
   });
 

@@ -161,6 +161,8 @@ export const fr = {
     sansFin: 'sans fin',
     finNonPrecisee: 'fin non précisée',
     echeance: (quand: string) => `Échéance : ${quand}`,
+    /** The source gives the date loosely (« début 2023 », « à l'horizon 2020 »): said after the period in words. */
+    approximatif: (periode: string) => `${periode} (date approximative)`,
     echeanceMot: 'échéance',
     debutSeul: (quand: string) => `Début : ${quand}`,
     chaqueAnneeDe: (periode: string) => `Chaque année, ${periode}`,

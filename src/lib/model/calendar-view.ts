@@ -100,27 +100,30 @@ export function calendarView(cal: Calendar, period: Period): CalendarView {
     if (!debut || !fin) return { ...base, periodes: [], texte: fr.calendrier.continu };
     const pd = cal.precision_debut ?? 'annee';
     const pf = cal.precision_fin ?? 'annee';
-    const texte = periodText(debut, fin, pd, pf);
+    const texte = loosely(periodText(debut, fin, pd, pf), cal.approximatif);
     return { ...base, periodes: [shown('periode', debut, fin, pd, pf, cal.approximatif, texte)], texte };
   }
   if (cal.debut) {
     const pd = cal.precision_debut ?? 'jour';
     if (!cal.fin) {
-      const texte = `${periodText(cal.debut, null, pd, null)} – ${cal.ouvert ? fr.calendrier.sansFin : fr.calendrier.finNonPrecisee}`;
+      const texte = loosely(`${periodText(cal.debut, null, pd, null)} – ${cal.ouvert ? fr.calendrier.sansFin : fr.calendrier.finNonPrecisee}`, cal.approximatif);
       return { ...base, ouvert: true, periodes: [shown('periode', cal.debut, null, pd, null, cal.approximatif, texte)], texte };
     }
     const pf = cal.precision_fin ?? 'jour';
-    const texte = periodText(cal.debut, cal.fin, pd, pf);
+    const texte = loosely(periodText(cal.debut, cal.fin, pd, pf), cal.approximatif);
     return { ...base, periodes: [shown('periode', cal.debut, cal.fin, pd, pf, cal.approximatif, texte)], texte };
   }
   if (cal.fin) {
     const pf = cal.precision_fin ?? 'jour';
     const unit = unitOf(cal.fin, pf);
-    const texte = fr.calendrier.echeance(periodText(unit.debut, cal.fin, pf, pf));
+    const texte = loosely(fr.calendrier.echeance(periodText(unit.debut, cal.fin, pf, pf)), cal.approximatif);
     return { ...base, echeance: true, periodes: [shown('echeance', unit.debut, cal.fin, pf, pf, cal.approximatif, texte)], texte };
   }
   return { ...base, periodes: [], texte: '' };
 }
+
+/** "T1 2023" alone would claim a quarter the source only hints at (« début 2023 »). */
+const loosely = (texte: string, approximatif: boolean) => (approximatif ? fr.calendrier.approximatif(texte) : texte);
 
 function shown(kind: ShownKind, debut: string, fin: string | null, pd: Precision, pf: Precision | null, approximatif: boolean, texte: string): ShownPeriod {
   return { type: kind, debut, fin, precision_debut: pd, precision_fin: pf, approximatif, libelle: null, coupe_debut: false, coupe_fin: false, texte };
