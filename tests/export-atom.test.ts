@@ -5,13 +5,13 @@
  * outside any repository, where the feed is empty but still valid.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { changesFrom, toAtom } from '../src/lib/export/atom.ts';
-import { readGitHistory } from '../src/lib/export/git-history.ts';
+import { changesFrom, sheetFeedFile, toAtom } from '../src/lib/export/atom.ts';
+import { readFileVersions, readGitHistory } from '../src/lib/export/git-history.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -51,7 +51,8 @@ describe('Atom feeds', () => {
     expect(all.id).toBe(new URL('donnees/modifications.atom', base).href);
     expect(all.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     for (const e of all.entry) {
-      expect(e.title).toMatch(/(ajoutée|modifiée|supprimée)$/);
+      expect(e.title).toMatch(/^(Fiche|Partie|Présentation de la feuille de route)\b.* — \S/);
+      expect(e.id).toMatch(/^tag:[^,]+,2024:jalons\/[0-9a-f]{40}\/[^/]+\//);
       expect(e.summary).toBeTruthy();
       expect(new Date(e.updated).getTime()).not.toBeNaN();
       expect(pageExists(e.link[0]['@href']), e.link[0]['@href']).toBe(true);
@@ -93,10 +94,95 @@ describe('Atom feeds', () => {
       ['A', `https://x/${rm.id}/a-1-2-b/`],
       ['A', `https://x/${rm.id}/`],
     ]);
-    expect(changes[1]!.titre).toBe('Fiche A.1.2.b Coordination des services civiques numériques ajoutée');
+    expect(changes[1]!.titre).toBe('Fiche A.1.2.b Coordination des services civiques numériques — Nouvelle fiche');
+    expect(changes[0]!.titre).toBe('Fiche ancienne — Fiche supprimée');
     const f = feed(toAtom({ title: 'T', self: 'https://x/donnees/t.atom', page: 'https://x/', today }, changes));
     expect(f.entry).toHaveLength(3);
     expect(f.updated).toBe('2024-02-01T10:00:00+01:00');
+  });
+
+  it('tell what changed in the data, in French, never the commit subject', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'jalons-git-'));
+    let clock = 0;
+    const git = (...args: string[]) => {
+      const date = `2024-02-0${++clock}T10:00:00+01:00`;
+      const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org', GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date } });
+      expect(r.status, r.stderr).toBe(0);
+    };
+    // The followed folder sits below the repository's root, as content/ may.
+    const dir = join(repo, 'site', 'content', 'mednum49-2023-2025', 'fiches');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'a-1-2-b.md');
+    const text = (statut: string, body = 'Texte.\n') => `---\ntitre: "Coordination"\nparent: a-1-2\nstatut: ${statut}\npartenaires: [caf-maine-et-loire]\n---\n${body}`;
+    git('init', '-q');
+    writeFileSync(file, text('a_lancer'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'Initial import of the roadmaps from the PDF sources');
+    writeFileSync(file, text('en_cours'));
+    git('commit', '-q', '-am', 'Fix typo in sheet');
+    writeFileSync(file, `${text('en_cours', 'Autre texte.\n').replace('[caf-maine-et-loire]', '[caf-maine-et-loire, msa-maine-et-loire]')}`);
+    git('commit', '-q', '-am', 'Refactor the partners list of the sheet');
+    writeFileSync(file, '---\ntitre: [cassé\n---\n');
+    git('commit', '-q', '-am', 'Break the frontmatter on purpose');
+    const content = join(repo, 'site', 'content');
+    const history = readGitHistory(content);
+    const urls = { roadmap: (r: string) => `https://x/${r}/`, entry: (r: string, id: string) => `https://x/${r}/${id}/` };
+    const changes = changesFrom(history, model, urls, (requests) => readFileVersions(content, requests));
+    expect(changes.map((c) => c.resume)).toEqual([
+      ['Fiche modifiée'],
+      ['Partenaire ajouté : MSA Maine-et-Loire', 'Texte modifié'].map((s) => s.replace('MSA Maine-et-Loire', model.acteurs.find((a) => a.id === 'msa-maine-et-loire')!.nom)),
+      ['Statut : à lancer → en cours'],
+      ['Nouvelle fiche'],
+    ]);
+    const site = toAtom({ title: 'T', self: 'https://x/donnees/t.atom', page: 'https://x/', today }, changes);
+    const own = toAtom({ title: 'T', self: 'https://x/donnees/t/a.atom', page: 'https://x/', today, sheet: true }, changes);
+    for (const text of [site, own]) {
+      for (const subject of history.map((c) => c.sujet)) expect(text).not.toContain(subject);
+      expect(text).not.toMatch(/Fix|typo|Refactor|Initial/);
+    }
+    const f = feed(site);
+    expect(f.entry[2]!.title).toBe('Fiche A.1.2.b Coordination des services civiques numériques — Statut : à lancer → en cours');
+    expect(f.entry[2]!.summary).toBe('Fiche A.1.2.b Coordination des services civiques numériques : Statut : à lancer → en cours.');
+    expect(f.entry[1]!.title).toMatch(/ — Partenaire ajouté : .* \(et 1 autre modification\)$/);
+    expect(feed(own).entry.map((e) => e.title)).toEqual(['Fiche modifiée', changes[1]!.resume.join(' ; '), 'Statut : à lancer → en cours', 'Nouvelle fiche']);
+    // The same change keeps its id in every feed.
+    expect(feed(own).entry.map((e) => e.id)).toEqual(f.entry.map((e) => e.id));
+    // Outside the repository, no version is read: the summaries are the neutral ones.
+    expect(readFileVersions(mkdtempSync(join(tmpdir(), 'jalons-sans-git-')), [{ hash: history[0]!.hash, chemin: 'x.md', statut: 'M' }]).size).toBe(0);
+  });
+
+  it('publish a feed per changed sheet, linked from its page and announced in its head', () => {
+    const rm = model.feuilles_de_route.find((r) => r.id === 'scoran-pays-de-la-loire')!;
+    const s = rm.fiches[0]!;
+    const path = join(siteDir, sheetFeedFile(rm.id, s.id));
+    if (!gitChanges().length) return expect(existsSync(path)).toBe(false); // a copy of the sources without git
+    const own = feed(readFileSync(path, 'utf8'));
+    expect(own.entry.length).toBeGreaterThan(0);
+    expect(own.entry.at(-1)!.title).toBe('Nouvelle fiche');
+    for (const e of own.entry) expect(e.link[0]['@href']).toBe(new URL(`${rm.id}/${s.id}/`, base).href);
+    const html = readFileSync(join(siteDir, rm.id, s.id, 'index.html'), 'utf8');
+    const href = `${base.pathname}${sheetFeedFile(rm.id, s.id)}`;
+    expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="${href}"`));
+    expect(html).toContain(`<a href="${href}" type="application/atom+xml">Suivre les modifications (Atom)</a>`);
+    const roadmapHtml = readFileSync(join(siteDir, rm.id, 'index.html'), 'utf8');
+    expect(roadmapHtml).toContain(`<a href="${base.pathname}donnees/${rm.id}.atom" type="application/atom+xml">`);
+    if (existsSync(join(siteDir, 'donnees', `${rm.id}.ics`))) expect(roadmapHtml).toContain(`<a href="${base.pathname}donnees/${rm.id}.ics" type="text/calendar">`);
+  });
+
+  it('never show a commit subject anywhere on the built site', () => {
+    const r = spawnSync('git', ['log', '--format=%s', '--', 'content'], { cwd: root, encoding: 'utf8' });
+    const subjects = r.status === 0 ? r.stdout.split('\n').map((s) => s.trim()).filter((s) => s.length > 15) : [];
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : /\.(atom|html)$/.test(e.name) ? [join(dir, e.name)] : []);
+    const built = files(siteDir);
+    expect(built.some((f) => f.endsWith('.atom'))).toBe(true);
+    const found: string[] = [];
+    for (const f of built) {
+      const text = readFileSync(f, 'utf8');
+      // Subjects are compared as written and as escaped in XML or HTML.
+      for (const s of subjects) if (text.includes(s) || text.includes(s.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'))) found.push(`${f}: ${s}`);
+    }
+    expect(found).toEqual([]);
   });
 
   it('still build outside git, with an empty but valid feed', () => {

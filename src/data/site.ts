@@ -4,7 +4,9 @@
  */
 import { formatHuman } from '../lib/build/report.ts';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/types.ts';
-import { fileHistory, readGitHistory, type Commit, type FileHistory } from '../lib/export/git-history.ts';
+import { FEED_COMMITS, fileHistory, readFileVersions, readGitHistory, type Commit, type FileHistory } from '../lib/export/git-history.ts';
+import { sheetFeedFiles } from '../lib/export/catalogue.ts';
+import type { VersionReader } from '../lib/export/atom.ts';
 import { actorInvolvements, type Involvement } from '../lib/site/actors-index.ts';
 import { inPart, isMainPart, partFromEnv } from '../lib/build/build-part.ts';
 import { forgeFromEnv, type Forge } from '../lib/site/forge.ts';
@@ -27,6 +29,12 @@ export interface Site {
   commits(): Commit[];
   /** Last change of each content file, from those commits. */
   history(): FileHistory;
+  /** The commits the change feeds read (the newest FEED_COMMITS). */
+  feedCommits(): Commit[];
+  /** True when the sheet has a change feed of its own (donnees/<feuille>/<fiche>.atom). */
+  sheetHasFeed(rm: string, id: string): boolean;
+  /** Reads changed files' versions from git, for the feeds' French summaries. */
+  versions: VersionReader;
   /** True when the page at this address (from siteUrls, without the base path) is rendered by this process (src/lib/build/build-part.ts). */
   renders(address: string): boolean;
   /** True in the process that renders what exists once (open data, the site-wide pages kept). */
@@ -44,6 +52,7 @@ export function getSite(): Site {
   const model = result.model;
   let commits: Commit[] | null = null;
   let history: FileHistory | null = null;
+  let feedFiles: Set<string> | null = null;
   const readCommits = () => (commits ??= readGitHistory(contentDir(root), null));
   const roadmaps = new Map(model.feuilles_de_route.map((r) => [r.id, r]));
   const sheets = new Map(model.feuilles_de_route.flatMap((r) => r.fiches.map((f) => [`${r.id}/${f.id}`, f] as const)));
@@ -61,6 +70,9 @@ export function getSite(): Site {
     forge: forgeFromEnv(),
     commits: readCommits,
     history: () => (history ??= fileHistory(root, contentDir(root), readCommits())),
+    feedCommits: () => readCommits().slice(0, FEED_COMMITS),
+    sheetHasFeed: (rm, id) => (feedFiles ??= sheetFeedFiles(readCommits().slice(0, FEED_COMMITS))).has(`${rm}/fiches/${id}.md`),
+    versions: (requests) => readFileVersions(contentDir(root), requests),
     renders: (address) => inPart(address, part),
     mainPart: isMainPart(part),
   };

@@ -1,20 +1,32 @@
 /**
- * Atom feeds (RFC 4287) of the changes to the roadmaps, one entry per file
- * changed by a commit: which sheet (or node, or roadmap page), when, the commit's
- * subject, and a link to the page.
+ * Atom feeds (RFC 4287) of the changes to the roadmaps, one entry per file changed
+ * by a commit: which sheet (or part, or roadmap page), when, what changed in its data
+ * in French (src/lib/export/data-changes.ts), and a link to the page. The commit's
+ * subject, written for the repository, never reaches the public.
  */
+import { fr } from '../i18n/fr.ts';
 import type { Model } from '../model/types.ts';
-import type { Commit } from './git-history.ts';
+import { describeFileChange, type ChangeKind } from './data-changes.ts';
+import { versionKey, type Commit, type FileVersions, type VersionRequest } from './git-history.ts';
 
 export interface Change {
   hash: string;
   date: string;
-  sujet: string;
+  /** Path of the file, relative to the content folder. */
+  chemin: string;
   feuille_de_route: string;
   /** Id of the sheet or node, or '' for the roadmap's own file. */
   id: string;
+  kind: ChangeKind;
   statut: 'A' | 'M' | 'D';
+  /** "Fiche A.1.2.b Coordination…", "Partie Axe 1", "Présentation de la feuille de route". */
+  sujet_public: string;
+  /** What changed, in French, from the file's versions: « Statut : en cours → réalisée ». */
+  resume: string[];
+  /** Entry title in the site and roadmap feeds: what, then the first change. */
   titre: string;
+  /** Entry title in the sheet's own feed: the changes alone. */
+  titre_court: string;
   /** The page that changed; the roadmap's page when the sheet no longer exists. */
   url: string;
 }
@@ -26,12 +38,26 @@ export interface ChangeUrls {
 
 /** At most this many entries per feed: readers only poll the latest. */
 export const FEED_LIMIT = 100;
+/** At most this many entries in a sheet's own feed. */
+export const SHEET_FEED_LIMIT = 20;
 
-const VERB: Record<Change['statut'], string> = { A: 'ajoutée', M: 'modifiée', D: 'supprimée' };
+/** Where a sheet's own feed is published, under the site's base. */
+export const sheetFeedFile = (rm: string, id: string) => `donnees/${rm}/${id}.atom`;
 
-/** Changes to roadmap files, newest first. `history` paths are relative to the content folder. */
-export function changesFrom(history: readonly Commit[], model: Model, urls: ChangeUrls): Change[] {
+/** Reads the files' versions before and after the given changes (readFileVersions, or nothing). */
+export type VersionReader = (requests: readonly VersionRequest[]) => Map<string, FileVersions>;
+
+const M = fr.modifications;
+
+/**
+ * Changes to roadmap files, newest first. `history` paths are relative to the content
+ * folder. Only the changes some feed shows (the newest FEED_LIMIT of each roadmap, the
+ * newest SHEET_FEED_LIMIT of each file) have their versions read and described; the others
+ * keep the neutral « Fiche modifiée ».
+ */
+export function changesFrom(history: readonly Commit[], model: Model, urls: ChangeUrls, readVersions: VersionReader = () => new Map()): Change[] {
   const roadmaps = new Map(model.feuilles_de_route.map((r) => [r.id, r]));
+  const actors = new Map(model.acteurs.map((a) => [a.id, a.nom] as const));
   const out: Change[] = [];
   for (const c of history) {
     for (const f of c.fichiers) {
@@ -39,16 +65,36 @@ export function changesFrom(history: readonly Commit[], model: Model, urls: Chan
       const rm = m && roadmaps.get(m[1]!);
       if (!m || !rm) continue;
       const id = m[3] ?? '';
-      const item = m[2] === 'fiches' ? rm.fiches.find((s) => s.id === id) : m[2] === 'noeuds' ? rm.noeuds.find((n) => n.id === id) : undefined;
+      const kind: ChangeKind = m[2] === 'fiches' ? 'fiche' : m[2] === 'noeuds' ? 'partie' : 'presentation';
+      const item = kind === 'fiche' ? rm.fiches.find((s) => s.id === id) : kind === 'partie' ? rm.noeuds.find((n) => n.id === id) : undefined;
       const name = item ? [item.code, item.titre].filter(Boolean).join(' ') : id;
-      const what = m[2] === 'fiches' ? `Fiche ${name}` : m[2] === 'noeuds' ? `Partie ${name}` : `Présentation de la feuille de route`;
-      // « Fiche », « Partie » and « Présentation » are all feminine: one past participle fits the three.
+      const neutral = f.statut === 'A' ? M.nouvelle[kind]! : f.statut === 'D' ? M.supprimee[kind]! : M.modifiee[kind]!;
       out.push({
-        hash: c.hash, date: c.date, sujet: c.sujet, feuille_de_route: rm.id, id, statut: f.statut,
-        titre: `${what} ${VERB[f.statut]}`,
+        hash: c.hash, date: c.date, chemin: f.chemin, feuille_de_route: rm.id, id, kind, statut: f.statut,
+        sujet_public: kind === 'presentation' ? M.quoi[kind]! : `${M.quoi[kind]} ${name}`,
+        resume: [neutral], titre: '', titre_court: '',
         url: id && item ? urls.entry(rm.id, id) : urls.roadmap(rm.id),
       });
     }
+  }
+  // The changes some feed shows, and only them, are described from the files' versions.
+  const perRoadmap = new Map<string, number>();
+  const perFile = new Map<string, number>();
+  const shown = out.filter((c) => {
+    const r = (perRoadmap.get(c.feuille_de_route) ?? 0) + 1;
+    const f = (perFile.get(c.chemin) ?? 0) + 1;
+    perRoadmap.set(c.feuille_de_route, r);
+    perFile.set(c.chemin, f);
+    return r <= FEED_LIMIT || (c.kind === 'fiche' && f <= SHEET_FEED_LIMIT);
+  });
+  const versions = shown.length ? readVersions(shown.map((c) => ({ hash: c.hash, chemin: c.chemin, statut: c.statut }))) : new Map<string, FileVersions>();
+  const actorName = (id: string) => actors.get(id);
+  for (const c of out) {
+    const v = versions.get(versionKey(c.hash, c.chemin));
+    if (v && (v.avant !== null || v.apres !== null)) c.resume = describeFileChange(c.kind, c.statut === 'A' ? null : v.avant, c.statut === 'D' ? null : v.apres, actorName);
+    const more = c.resume.length > 1 ? M.etAutres(c.resume.length - 1) : '';
+    c.titre = `${c.sujet_public} — ${c.resume[0]}${more}`;
+    c.titre_court = c.resume.join(' ; ');
   }
   return out;
 }
@@ -63,10 +109,17 @@ export interface FeedInfo {
   page: string;
   /** Build date (YYYY-MM-DD): the feed's date when it has no entry. */
   today: string;
+  /** A sheet's own feed: entry titles say only what changed. */
+  sheet?: boolean;
+}
+
+/** A tag URI (RFC 4151) from the commit and the file: the same change keeps its id in every feed, whatever becomes of the page. */
+export function entryId(host: string, c: Pick<Change, 'hash' | 'chemin'>): string {
+  return `tag:${host},2024:jalons/${c.hash}/${encodeURI(c.chemin)}`;
 }
 
 export function toAtom(feed: FeedInfo, changes: readonly Change[]): string {
-  const entries = changes.slice(0, FEED_LIMIT);
+  const entries = changes.slice(0, feed.sheet ? SHEET_FEED_LIMIT : FEED_LIMIT);
   const updated = entries[0]?.date ?? `${feed.today}T00:00:00Z`;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -79,16 +132,16 @@ export function toAtom(feed: FeedInfo, changes: readonly Change[]): string {
     '  <author><name>Jalons</name></author>',
     '  <generator>Jalons</generator>',
   ];
+  const host = new URL(feed.self).hostname;
   for (const c of entries) {
-    const fragment = `modification-${c.hash.slice(0, 12)}${c.url.endsWith(`/${c.id}/`) ? '' : `-${c.id || 'presentation'}`}`;
     lines.push(
       '  <entry>',
-      `    <id>${xml(`${c.url}#${fragment}`)}</id>`,
-      `    <title>${xml(c.titre)}</title>`,
+      `    <id>${xml(entryId(host, c))}</id>`,
+      `    <title>${xml(feed.sheet ? c.titre_court : c.titre)}</title>`,
       `    <updated>${xml(c.date)}</updated>`,
       `    <link rel="alternate" type="text/html" href="${xml(c.url)}"/>`,
       `    <category term="${xml(c.feuille_de_route)}"/>`,
-      `    <summary>${xml(c.sujet)}</summary>`,
+      `    <summary>${xml(`${c.sujet_public} : ${c.resume.join(' ; ')}.`)}</summary>`,
       '  </entry>',
     );
   }

@@ -5,13 +5,18 @@
  */
 import type { Model, ModelRoadmap } from '../model/types.ts';
 import { makeUrls } from '../site/urls.ts';
-import { changesFrom, toAtom, type Change } from './atom.ts';
+import { changesFrom, sheetFeedFile, toAtom, type Change, type VersionReader } from './atom.ts';
 import { roadmapRows, toCsv } from './csv.ts';
 import { buildShared } from '../build/build-share.ts';
 import type { Commit } from './git-history.ts';
 import { roadmapIcal, sheetEvents, sheetIcal, type IcalOptions } from './ical.ts';
 import { modelJson, roadmapModel } from './json.ts';
 import { modelJsonSchema } from './model-schema.ts';
+
+/** Paths (relative to the content folder) of the files changed by these commits: the sheets that have a feed of their own. */
+export function sheetFeedFiles(history: readonly Commit[]): Set<string> {
+  return new Set(history.flatMap((c) => c.fichiers.map((f) => f.chemin)));
+}
 
 export const DEFAULT_LICENCE = 'Licence Ouverte / Etalab 2.0';
 
@@ -38,6 +43,8 @@ export interface ExportContext {
   base: string;
   /** Content history, newest first, paths relative to the content folder. */
   history: () => readonly Commit[];
+  /** Reads the changed files' versions from git (readFileVersions): without it, feeds say only « Fiche modifiée ». */
+  versions?: VersionReader;
 }
 
 export function exportUrls(ctx: Pick<ExportContext, 'site' | 'base'>) {
@@ -69,9 +76,19 @@ export function downloads(ctx: ExportContext): Download[] {
   const own = model.feuilles_de_route.filter((r) => r.licence);
   const siteLicence = own.length ? `${DEFAULT_LICENCE}, sauf ${own.map((r) => `${r.titre_court ?? r.titre} (${r.licence})`).join(', ')}` : DEFAULT_LICENCE;
   let changes: Change[] | null = null;
-  const allChanges = () => (changes ??= changesFrom(ctx.history(), model, u));
-  const feed = (chemin: string, title: string, page: string, list: () => Change[]) => () =>
-    toAtom({ title, self: u.file(chemin), page, today: ctx.today }, list());
+  const allChanges = () => (changes ??= changesFrom(ctx.history(), model, u, ctx.versions));
+  const feed = (chemin: string, title: string, page: string, list: () => Change[], sheet = false) => () =>
+    toAtom({ title, self: u.file(chemin), page, today: ctx.today, sheet }, list());
+  // A feed per sheet changed in the history read (the sheet page links to it: sheetHasFeed).
+  const changedFiles = sheetFeedFiles(ctx.history());
+  let bySheet: Map<string, Change[]> | null = null;
+  const sheetChanges = (rm: string, id: string) => {
+    if (!bySheet) {
+      bySheet = new Map();
+      for (const c of allChanges()) if (c.kind === 'fiche') bySheet.set(`${c.feuille_de_route}/${c.id}`, [...(bySheet.get(`${c.feuille_de_route}/${c.id}`) ?? []), c]);
+    }
+    return bySheet.get(`${rm}/${id}`) ?? [];
+  };
 
   const site = (chemin: string, format: Download['format'], type: string, titre: string, contenu: () => string): Download =>
     ({ chemin, format, type, titre, feuille_de_route: null, fiche: null, licence: siteLicence, contenu });
@@ -97,8 +114,12 @@ export function downloads(ctx: ExportContext): Download[] {
       feed(`donnees/${rm.id}.atom`, `${name} : modifications`, u.roadmap(rm.id), () => allChanges().filter((c) => c.feuille_de_route === rm.id)));
     // A calendar file per sheet only where the sheet has something to put in it.
     for (const f of rm.fiches) {
-      if (sheetEvents(rm, f, ical).length === 0) continue;
-      add(`donnees/${rm.id}/${f.id}.ics`, 'iCalendar', MIME.ics, `${f.code ? `${f.code} ` : ''}${f.titre} : calendrier`, () => sheetIcal(rm, f, ical), f.id);
+      const label = `${f.code ? `${f.code} ` : ''}${f.titre}`;
+      if (sheetEvents(rm, f, ical).length > 0) add(`donnees/${rm.id}/${f.id}.ics`, 'iCalendar', MIME.ics, `${label} : calendrier`, () => sheetIcal(rm, f, ical), f.id);
+      if (changedFiles.has(`${rm.id}/fiches/${f.id}.md`)) {
+        const chemin = sheetFeedFile(rm.id, f.id);
+        add(chemin, 'Atom', MIME.atom, `${label} : flux des modifications`, feed(chemin, `${label} : modifications`, u.entry(rm.id, f.id), () => sheetChanges(rm.id, f.id), true), f.id);
+      }
     }
   }
   return list;

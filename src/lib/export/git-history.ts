@@ -85,3 +85,64 @@ export function fileHistory(projectRoot: string, dir: string, commits: readonly 
 export function readLastChanges(projectRoot: string, dir: string): FileHistory {
   return fileHistory(projectRoot, dir, readGitHistory(dir, null));
 }
+
+/** A file of a commit whose versions before and after it are wanted. */
+export interface VersionRequest {
+  hash: string;
+  /** Path relative to the followed folder, as in Commit.fichiers. */
+  chemin: string;
+  statut: FileChange['statut'];
+}
+
+/** A file's text before and after a commit: null where it did not exist (or could not be read). */
+export interface FileVersions {
+  avant: string | null;
+  apres: string | null;
+}
+
+export const versionKey = (hash: string, chemin: string) => `${hash}\n${chemin}`;
+
+/** Bounds on what one build reads back from git: the feeds only show the newest changes. */
+export const MAX_VERSION_REQUESTS = 3000;
+const MAX_VERSIONS_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The texts before and after each requested change, read in one `git cat-file --batch`
+ * pass (at most MAX_VERSION_REQUESTS changes, the first ones). A change missing from the
+ * answer (outside a repository, git absent, too much to read) is simply absent: its
+ * summary is then the neutral one.
+ */
+export function readFileVersions(dir: string, requests: readonly VersionRequest[]): Map<string, FileVersions> {
+  const out = new Map<string, FileVersions>();
+  const wanted = requests.slice(0, MAX_VERSION_REQUESTS);
+  if (!wanted.length) return out;
+  const prefix = spawnSync('git', ['rev-parse', '--show-prefix'], { cwd: dir, encoding: 'utf8' });
+  if (prefix.error || prefix.status !== 0) return out;
+  const inRepo = prefix.stdout.trim();
+  // One line per blob asked; `slots` says which request and side each answer fills.
+  const lines: string[] = [];
+  const slots: Array<{ key: string; side: keyof FileVersions }> = [];
+  for (const r of wanted) {
+    const key = versionKey(r.hash, r.chemin);
+    if (out.has(key) || /[\n\r]/.test(r.chemin)) continue;
+    out.set(key, { avant: null, apres: null });
+    if (r.statut !== 'A') { lines.push(`${r.hash}^:${inRepo}${r.chemin}`); slots.push({ key, side: 'avant' }); }
+    if (r.statut !== 'D') { lines.push(`${r.hash}:${inRepo}${r.chemin}`); slots.push({ key, side: 'apres' }); }
+  }
+  const run = spawnSync('git', ['cat-file', '--batch'], { cwd: dir, input: `${lines.join('\n')}\n`, maxBuffer: MAX_VERSIONS_BYTES });
+  if (run.error || run.status !== 0) return new Map();
+  const buf = run.stdout;
+  let at = 0;
+  for (const slot of slots) {
+    const eol = buf.indexOf(0x0a, at);
+    if (eol === -1) break;
+    const header = buf.toString('utf8', at, eol);
+    at = eol + 1;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) continue; // "<object> missing" (no parent, no such path): nothing to read.
+    const size = Number(m[2]);
+    if (m[1] === 'blob') out.get(slot.key)![slot.side] = buf.toString('utf8', at, at + size);
+    at += size + 1;
+  }
+  return out;
+}

@@ -5,7 +5,6 @@
  */
 import { getSite } from '../../data/site.ts';
 import { downloads, shareDownloads, type Download } from '../../lib/export/catalogue.ts';
-import { FEED_COMMITS } from '../../lib/export/git-history.ts';
 
 let cached: Download[] | null = null;
 
@@ -19,7 +18,8 @@ export function siteDownloads(): Download[] {
     // Astro's configured `site` (astro.config.mjs): absolute links in feeds and calendars.
     site: import.meta.env.SITE,
     base: import.meta.env.BASE_URL,
-    history: () => site.commits().slice(0, FEED_COMMITS),
+    history: () => site.feedCommits(),
+    versions: site.versions,
   }).map((d) => {
     // Each file is computed once: for its size on this page, then written by the integration.
     let text: string | null = null;
