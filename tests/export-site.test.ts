@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LICENCE, downloads } from '../src/lib/export/catalogue.ts';
-import { readGitHistory } from '../src/lib/export/git-history.ts';
+import { readFileVersions, readGitHistory } from '../src/lib/export/git-history.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -79,7 +79,7 @@ describe('the Données page', () => {
 
 describe('determinism', () => {
   it('writes the same bytes as a fresh run of the generators', () => {
-    const list = downloads({ model, today, site: new URL(base.origin), base: base.pathname, history: () => readGitHistory(join(root, 'content')) });
+    const list = downloads({ model, today, site: new URL(base.origin), base: base.pathname, history: () => readGitHistory(join(root, 'content')), versions: (requests) => readFileVersions(join(root, 'content'), requests) });
     for (const d of list) {
       const again = d.contenu();
       expect(again).toBe(d.contenu());
