@@ -10,7 +10,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { readLastChanges } from '../src/lib/export/git-history.ts';
+import { changesFrom } from '../src/lib/export/atom.ts';
+import { readFileVersions, readGitHistory, readLastChanges } from '../src/lib/export/git-history.ts';
+import { validateProject } from '../src/lib/model/validate-project.ts';
 import { formatChangeDate } from '../src/lib/site/display.ts';
 import { forgeFromEnv, forgeLinks } from '../src/lib/site/forge.ts';
 import { TEST_FORGE } from './setup/build-site.ts';
@@ -73,6 +75,20 @@ describe('on the sheet page', () => {
     const expected = gitDate(file);
     if (!expected) return expect(html).not.toContain('Dernière modification');
     expect(html).toContain(`Dernière modification le <time datetime="${expected}">${formatChangeDate(expected)}</time>`);
+  });
+
+  it('says in French what the last change did to the sheet\'s data, never the commit subject', () => {
+    const expected = gitDate(file);
+    if (!expected) return;
+    const content = join(root, 'content');
+    const history = readGitHistory(content);
+    const last = changesFrom(history, validateProject(root).model, { roadmap: () => '', entry: () => '' }, (r) => readFileVersions(content, r))
+      .find((c) => c.chemin === 'scoran-pays-de-la-loire/fiches/action-1-1-1-1.md')!;
+    expect(last.resume.length).toBeGreaterThan(0);
+    const escaped = last.resume.join(' ; ').replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    expect(html).toContain(`${formatChangeDate(expected)}</time> — ${escaped}`);
+    const subject = history.find((c) => c.hash === last.hash)!.sujet;
+    expect(html).not.toContain(subject);
   });
 
   it('links to the sheet\'s history and to its editor on the forge', () => {

@@ -6,7 +6,7 @@ import { formatHuman } from '../lib/build/report.ts';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/types.ts';
 import { FEED_COMMITS, fileHistory, readFileVersions, readGitHistory, type Commit, type FileHistory } from '../lib/export/git-history.ts';
 import { sheetFeedFiles } from '../lib/export/catalogue.ts';
-import type { VersionReader } from '../lib/export/atom.ts';
+import { changesFrom, type Change, type VersionReader } from '../lib/export/atom.ts';
 import { actorInvolvements, type Involvement } from '../lib/site/actors-index.ts';
 import { inPart, isMainPart, partFromEnv } from '../lib/build/build-part.ts';
 import { forgeFromEnv, type Forge } from '../lib/site/forge.ts';
@@ -35,6 +35,8 @@ export interface Site {
   sheetHasFeed(rm: string, id: string): boolean;
   /** Reads changed files' versions from git, for the feeds' French summaries. */
   versions: VersionReader;
+  /** What the sheet's last change did to its data, in French (as its feed says), when that change is among the feeds' commits. */
+  lastChangeSummary(rm: string, id: string): { hash: string; resume: string[] } | null;
   /** True when the page at this address (from siteUrls, without the base path) is rendered by this process (src/lib/build/build-part.ts). */
   renders(address: string): boolean;
   /** True in the process that renders what exists once (open data, the site-wide pages kept). */
@@ -53,6 +55,14 @@ export function getSite(): Site {
   let commits: Commit[] | null = null;
   let history: FileHistory | null = null;
   let feedFiles: Set<string> | null = null;
+  let versionsRead: { key: string; map: ReturnType<VersionReader> } | null = null;
+  let lastSummaries: Map<string, Change> | null = null;
+  // The open-data feeds and the sheet pages ask for the same versions: read them once.
+  const versions: VersionReader = (requests) => {
+    const key = requests.map((r) => `${r.hash}:${r.chemin}:${r.statut}`).join('\n');
+    if (versionsRead?.key !== key) versionsRead = { key, map: readFileVersions(contentDir(root), requests) };
+    return versionsRead.map;
+  };
   const readCommits = () => (commits ??= readGitHistory(contentDir(root), null));
   const roadmaps = new Map(model.feuilles_de_route.map((r) => [r.id, r]));
   const sheets = new Map(model.feuilles_de_route.flatMap((r) => r.fiches.map((f) => [`${r.id}/${f.id}`, f] as const)));
@@ -72,7 +82,18 @@ export function getSite(): Site {
     history: () => (history ??= fileHistory(root, contentDir(root), readCommits())),
     feedCommits: () => readCommits().slice(0, FEED_COMMITS),
     sheetHasFeed: (rm, id) => (feedFiles ??= sheetFeedFiles(readCommits().slice(0, FEED_COMMITS))).has(`${rm}/fiches/${id}.md`),
-    versions: (requests) => readFileVersions(contentDir(root), requests),
+    versions,
+    lastChangeSummary: (rm, id) => {
+      if (!lastSummaries) {
+        lastSummaries = new Map();
+        // Newest first: the first change met for a sheet is its last one.
+        for (const c of changesFrom(readCommits().slice(0, FEED_COMMITS), model, { roadmap: () => '', entry: () => '' }, versions)) {
+          if (c.kind === 'fiche' && !lastSummaries.has(`${c.feuille_de_route}/${c.id}`)) lastSummaries.set(`${c.feuille_de_route}/${c.id}`, c);
+        }
+      }
+      const c = lastSummaries.get(`${rm}/${id}`);
+      return c ? { hash: c.hash, resume: c.resume } : null;
+    },
     renders: (address) => inPart(address, part),
     mainPart: isMainPart(part),
   };
