@@ -85,7 +85,7 @@ describe('Atom feeds', () => {
     git('commit', '-q', '-m', 'Fiche retirée');
     const history = readGitHistory(join(repo, 'content'));
     expect(history.map((c) => c.sujet)).toEqual(['Fiche retirée', 'Première version']);
-    expect(history[0]!.fichiers).toEqual([{ statut: 'D', chemin: `${rm.id}/fiches/ancienne.md` }]);
+    expect(history[0]!.fichiers).toEqual([{ statut: 'D', chemin: `${rm.id}/fiches/ancienne.md`, blobs: { avant: expect.stringMatching(/^[0-9a-f]{40}$/), apres: undefined } }]);
     expect(history[1]!.date).toBe('2024-02-01T10:00:00+01:00');
     const urls = { roadmap: (r: string) => `https://x/${r}/`, entry: (r: string, id: string) => `https://x/${r}/${id}/` };
     const changes = changesFrom(history, model, urls);

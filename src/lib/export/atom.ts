@@ -19,6 +19,8 @@ export interface Change {
   id: string;
   kind: ChangeKind;
   statut: 'A' | 'M' | 'D';
+  /** Blob ids of the file's versions, from the history. */
+  blobs?: { avant?: string; apres?: string };
   /** "Fiche A.1.2.b Coordination…", "Partie Axe 1", "Présentation de la feuille de route". */
   sujet_public: string;
   /** What changed, in French, from the file's versions: « Statut : en cours → réalisée ». */
@@ -70,7 +72,7 @@ export function changesFrom(history: readonly Commit[], model: Model, urls: Chan
       const name = item ? [item.code, item.titre].filter(Boolean).join(' ') : id;
       const neutral = f.statut === 'A' ? M.nouvelle[kind]! : f.statut === 'D' ? M.supprimee[kind]! : M.modifiee[kind]!;
       out.push({
-        hash: c.hash, date: c.date, chemin: f.chemin, feuille_de_route: rm.id, id, kind, statut: f.statut,
+        hash: c.hash, date: c.date, chemin: f.chemin, feuille_de_route: rm.id, id, kind, statut: f.statut, blobs: f.blobs,
         sujet_public: kind === 'presentation' ? M.quoi[kind]! : `${M.quoi[kind]} ${name}`,
         resume: [neutral], titre: '', titre_court: '',
         url: id && item ? urls.entry(rm.id, id) : urls.roadmap(rm.id),
@@ -87,7 +89,7 @@ export function changesFrom(history: readonly Commit[], model: Model, urls: Chan
     perFile.set(c.chemin, f);
     return r <= FEED_LIMIT || (c.kind === 'fiche' && f <= SHEET_FEED_LIMIT);
   });
-  const versions = shown.length ? readVersions(shown.map((c) => ({ hash: c.hash, chemin: c.chemin, statut: c.statut }))) : new Map<string, FileVersions>();
+  const versions = shown.length ? readVersions(shown.map((c) => ({ hash: c.hash, chemin: c.chemin, statut: c.statut, blobs: c.blobs }))) : new Map<string, FileVersions>();
   const actorName = (id: string) => actors.get(id);
   for (const c of out) {
     const v = versions.get(versionKey(c.hash, c.chemin));

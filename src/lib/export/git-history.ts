@@ -11,6 +11,8 @@ export interface FileChange {
   statut: 'A' | 'M' | 'D';
   /** Path relative to the followed folder, with forward slashes. */
   chemin: string;
+  /** Blob ids of the file before and after the commit (absent where it did not exist). */
+  blobs?: { avant?: string; apres?: string };
 }
 
 export interface Commit {
@@ -30,7 +32,7 @@ export const FEED_COMMITS = 500;
 /** Newest first. `dir` is the folder whose files are followed (the content folder); `limit: null` reads it all. */
 export function readGitHistory(dir: string, limit: number | null = FEED_COMMITS): Commit[] {
   // --relative: paths come relative to `dir`, whatever the repository root is.
-  const run = spawnSync('git', ['-c', 'core.quotePath=false', 'log', ...(limit === null ? [] : [`-n${limit}`]), '--no-renames', '--relative', '--name-status', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, '--', '.'], {
+  const run = spawnSync('git', ['-c', 'core.quotePath=false', 'log', ...(limit === null ? [] : [`-n${limit}`]), '--no-renames', '--relative', '--raw', '--no-abbrev', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, '--', '.'], {
     cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
   });
   if (run.error || run.status !== 0) return [];
@@ -40,10 +42,15 @@ export function readGitHistory(dir: string, limit: number | null = FEED_COMMITS)
     .map((record) => {
       const [head = '', ...rest] = record.split('\n');
       const [hash = '', date = '', sujet = ''] = head.split(FIELD);
-      const fichiers = rest
-        .map((l) => l.split('\t'))
-        .filter((p): p is [string, string] => p.length === 2 && /^[AMD]$/.test(p[0]!))
-        .map(([s, chemin]) => ({ statut: s as FileChange['statut'], chemin }));
+      // ":100644 100644 <blob before> <blob after> M\tpath" (--raw): the blob ids let the feeds read
+      // both versions without looking the path up in a tree.
+      const fichiers: FileChange[] = [];
+      for (const line of rest) {
+        const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([AMD])\t(.+)$/.exec(line);
+        if (!m) continue;
+        const blob = (id: string) => (/^0+$/.test(id) ? undefined : id);
+        fichiers.push({ statut: m[3] as FileChange['statut'], chemin: m[4]!, blobs: { avant: blob(m[1]!), apres: blob(m[2]!) } });
+      }
       return { hash, date, sujet, fichiers };
     });
 }
@@ -92,6 +99,8 @@ export interface VersionRequest {
   /** Path relative to the followed folder, as in Commit.fichiers. */
   chemin: string;
   statut: FileChange['statut'];
+  /** Blob ids from the history (FileChange.blobs): read directly, much faster than by path. */
+  blobs?: FileChange['blobs'];
 }
 
 /** A file's text before and after a commit: null where it did not exist (or could not be read). */
@@ -126,8 +135,8 @@ export function readFileVersions(dir: string, requests: readonly VersionRequest[
     const key = versionKey(r.hash, r.chemin);
     if (out.has(key) || /[\n\r]/.test(r.chemin)) continue;
     out.set(key, { avant: null, apres: null });
-    if (r.statut !== 'A') { lines.push(`${r.hash}^:${inRepo}${r.chemin}`); slots.push({ key, side: 'avant' }); }
-    if (r.statut !== 'D') { lines.push(`${r.hash}:${inRepo}${r.chemin}`); slots.push({ key, side: 'apres' }); }
+    if (r.statut !== 'A') { lines.push(r.blobs?.avant ?? `${r.hash}^:${inRepo}${r.chemin}`); slots.push({ key, side: 'avant' }); }
+    if (r.statut !== 'D') { lines.push(r.blobs?.apres ?? `${r.hash}:${inRepo}${r.chemin}`); slots.push({ key, side: 'apres' }); }
   }
   const run = spawnSync('git', ['cat-file', '--batch'], { cwd: dir, input: `${lines.join('\n')}\n`, maxBuffer: MAX_VERSIONS_BYTES });
   if (run.error || run.status !== 0) return new Map();
