@@ -34,5 +34,5 @@ export function validateProject(projectRoot: string, contentDir = join(projectRo
   const { index, problems } = checkCrossFileRules(content, today);
   // No message quotes more than a shortened value, whichever module wrote it.
   const all = sortProblems([...content.problems, ...problems, ...headingProblems(content)].map((p) => ({ ...p, message: shortenQuotes(p.message) })));
-  return { ok: countErrors(all) === 0, problems: all, model: buildModel(content, index) };
+  return { ok: countErrors(all) === 0, problems: all, model: buildModel(content, index, today) };
 }
