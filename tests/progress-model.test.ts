@@ -1,5 +1,13 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { roadmapRows, sheetRow, toCsv } from '../src/lib/export/csv.ts';
+import { planImport } from '../src/lib/import/sheets.ts';
+import { readTable } from '../src/lib/import/table.ts';
+import { sheetEvents } from '../src/lib/export/ical.ts';
+import { modelJsonSchema } from '../src/lib/export/model-schema.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -81,5 +89,41 @@ describe('progress derived from a year of entries, on 2025-01-15', () => {
       ['2025-01-10', 'Comité de pilotage annuel', null],
       ['juillet 2024', 'Bilan à mi-année', 'https://example.org/bilan-2024-07.pdf'],
     ]);
+  });
+
+  it('publishes all of it in the JSON model, which validates against the published JSON Schema', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const validate = ajv.compile(modelJsonSchema('https://exemple.fr/donnees/jalons.schema.json'));
+    const data = JSON.parse(JSON.stringify(result.model));
+    expect(validate(data), ajv.errorsText(validate.errors)).toBe(true);
+    data.feuilles_de_route[0].fiches[0].suivi[0].avancement = 140;
+    expect(validate(data)).toBe(false);
+  });
+
+  it('adds the current status, the last update and the progress at the end of the CSV row', () => {
+    const row = (id: string) => sheetRow(rm, sheet(id), () => '');
+    expect([row('a-1').statut_actuel, row('a-1').derniere_mise_a_jour, row('a-1').avancement]).toEqual(['en_cours', '2025-01-10', '55']);
+    expect([row('b-3').statut_actuel, row('b-3').derniere_mise_a_jour, row('b-3').avancement]).toEqual(['', '', '']);
+    expect(Object.keys(row('a-1')).slice(-3)).toEqual(['statut_actuel', 'derniere_mise_a_jour', 'avancement']);
+  });
+
+  it('marks reached milestones in their iCalendar summary', () => {
+    const events = sheetEvents(rm, sheet('a-1'), { sheetUrl: () => 'https://exemple.fr/f/', today: TODAY, host: 'exemple.fr' });
+    expect(events.filter((e) => e.uid.includes('jalon')).map((e) => e.summary)).toEqual([
+      'A.1 Réseau d\'aidants numériques : Lancement du réseau (atteint : mars 2024)',
+      'A.1 Réseau d\'aidants numériques : Première formation (atteint : octobre 2024)',
+      'A.1 Réseau d\'aidants numériques : Charte signée',
+    ]);
+  });
+
+  it('reads its own CSV back without change: the derived columns are known and ignored, the log is kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jalons-suivi-import-'));
+    const content = join(dir, 'content');
+    cpSync(fixture, content, { recursive: true });
+    const csv = join(dir, 'suivi.csv');
+    writeFileSync(csv, toCsv(roadmapRows(rm, () => '')));
+    const plan = planImport(await readTable(csv), { projectRoot: dir, contentDir: content, roadmap: 'suivi' });
+    expect(plan.erreurs).toEqual([]);
+    expect(plan.fichiers.map((f) => f.action)).toEqual(rm.fiches.map(() => 'inchangee'));
   });
 });
