@@ -67,6 +67,8 @@ describe('progress derived from a year of entries, on 2025-01-15', () => {
     expect(a1.indicateurs[0]!.mesures.map((m) => [m.date, m.valeur])).toEqual([['2024-06-15', 18], ['octobre 2024', 35]]);
     expect(sheet('b-3').derniere_mise_a_jour).toBeNull();
     expect(sheet('b-1').sous_actions[0]).toMatchObject({ statut_actuel: 'realisee', avancement: 100 });
+    // A sub-action's measured values are measures of the sheet's indicator too.
+    expect(sheet('b-1').indicateurs[0]!.mesures.map((m) => [m.date, m.valeur])).toEqual([['juillet 2024', 12]]);
   });
 
   it('rolls up per roadmap and per node', () => {

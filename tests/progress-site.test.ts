@@ -60,6 +60,7 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(rm).toContain('A.2 Site d\'information : La fin prévue (2e semestre 2024) est passée.');
     expect(rm).toContain('Dernières nouvelles 10 janvier 2025 · A.1 Réseau d\'aidants numériques : Comité de suivi');
     expect(rm).toContain('Bilans 10 janvier 2025 · Comité de pilotage annuel juillet 2024 · Bilan à mi-année');
+    expect(section(page('suivi'), 'synthese-suivi')).not.toContain('**'); // Markdown is rendered, never shown raw
     const node = text(section(page('suivi/axe-b'), 'synthese-suivi'));
     expect(node).toContain('1 réalisée 1 suspendue 1 statut non renseigné');
     expect(node).toContain('Aucune fiche en retard.');

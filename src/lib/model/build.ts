@@ -217,7 +217,8 @@ function buildSheet(
     calendrier,
     budget: money(d.budget),
     moyens: { financiers: money(d.moyens?.financiers), humains: money(d.moyens?.humains), materiels: money(d.moyens?.materiels) },
-    indicateurs: withMeasures((d.indicateurs ?? []).map(indicator), suivi),
+    // Values measured in the sheet's log and in its sub-actions' logs are all measures of the sheet's indicators.
+    indicateurs: withMeasures((d.indicateurs ?? []).map(indicator), [...suivi, ...(d.sous_actions ?? []).flatMap((sa) => progressEntries(sa.suivi, indicatorLabelsOf(d)))]),
     sous_actions: (d.sous_actions ?? []).map((s) => ({
       titre: s.titre,
       code: s.code === undefined ? null : String(s.code),
@@ -228,7 +229,7 @@ function buildSheet(
       cofinanceurs: refs(s.cofinanceurs),
       budget: money(s.budget),
       champs_source: s.champs_source ?? {},
-      ...subActionProgress(s),
+      ...subActionProgress(s, indicatorLabelsOf(d)),
     })),
     problematique: d.problematique ?? null,
     risques: list(d.risques),
@@ -253,7 +254,7 @@ function buildSheet(
   };
 }
 
-function subActionProgress(s: NonNullable<SheetData['sous_actions']>[number]) {
-  const suivi = progressEntries(s.suivi, []);
+function subActionProgress(s: NonNullable<SheetData['sous_actions']>[number], indicatorLabels: string[]) {
+  const suivi = progressEntries(s.suivi, indicatorLabels);
   return { suivi, statut_actuel: currentStatus(s.suivi, undefined).statut, avancement: latestAdvancement(suivi) };
 }
