@@ -30,6 +30,7 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(text(section(html, 'suivi'))).toContain('En retard : Jalon passé non atteint : Charte signée.');
     expect(text(page('suivi/b-1'))).toContain('Réalisée depuis le 30 septembre 2024');
     expect(text(page('suivi/b-3'))).not.toContain('En retard');
+    expect(text(section(page('suivi/b-1'), 'sous-actions'))).toContain('Statut actuel Tournée d\'été juillet 2024 — — Réalisée (juillet 2024), 100 %');
   });
 
   it('a sheet lists its entries in an ordered list, newest first, dates at their precision', () => {
