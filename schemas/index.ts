@@ -5,6 +5,7 @@ export * from './glossary.ts';
 export * from './indicator.ts';
 export * from './money.ts';
 export * from './node.ts';
+export * from './progress.ts';
 export * from './roadmap.ts';
 export * from './sheet.ts';
 export * from './source.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorRefListSchema } from './actor.ts';
 import { fuzzyDateSchema } from './fuzzy-date.ts';
+import { reviewListSchema } from './progress.ts';
 import { linkSchema, sourceDefectsSchema } from './source.ts';
 
 export const ROADMAP_STATUSES = ['diagnostic', 'projet', 'adoptee', 'en_vigueur', 'achevee', 'remplacee'] as const;
@@ -64,6 +65,7 @@ export const roadmapSchema = z
       .describe('Document d\'origine.'),
     licence: z.string().optional().describe('Licence de réutilisation (« Licence Ouverte / Etalab 2.0 »).'),
     liens: z.array(linkSchema).optional().describe('Liens utiles.'),
+    bilans: reviewListSchema.optional(),
     anomalies_source: sourceDefectsSchema.optional(),
   })
   .describe('Feuille de route : le fichier feuille-de-route.md de son dossier ; le corps Markdown est sa présentation.');

@@ -3,10 +3,11 @@ import { actorRefListSchema } from './actor.ts';
 import { calendarSchema } from './calendar.ts';
 import { indicatorListSchema } from './indicator.ts';
 import { meansSchema, moneyListSchema } from './money.ts';
+import { progressListSchema, SHEET_STATUSES } from './progress.ts';
 import { linkSchema, sourceDefectsSchema, sourceRefSchema } from './source.ts';
 
 export const SHEET_TYPES = ['action', 'sous_action', 'groupe_de_travail', 'fiche_projet', 'piste_action'] as const;
-export const SHEET_STATUSES = ['a_lancer', 'en_cours', 'realisee', 'suspendue', 'abandonnee'] as const;
+export { SHEET_STATUSES };
 
 const textList = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1))]);
 
@@ -21,6 +22,7 @@ export const subActionSchema = z
     cofinanceurs: actorRefListSchema.optional().describe('Cofinanceurs de la sous-action.'),
     budget: moneyListSchema.optional().describe('Budget de la sous-action.'),
     champs_source: z.record(z.string(), z.string()).optional().describe('Autres colonnes du tableau source, libellé → valeur (« FAPI: NON »).'),
+    suivi: progressListSchema.optional().describe('Suivi de la sous-action : étapes datées (date, texte, statut, avancement, jalons atteints, lien).'),
   })
   .describe('Sous-action décrite comme une ligne de tableau à l\'intérieur de la fiche.');
 
@@ -53,6 +55,7 @@ export const sheetSchema = z
     benefices: textList.optional().describe('Bénéfices attendus pour les habitants.'),
     liens: z.array(linkSchema).optional().describe('Liens vers des ressources externes.'),
     voir_aussi: z.array(z.string().trim().min(1)).optional().describe('Fiches liées : identifiant d\'une fiche de la même feuille de route, ou « feuille-de-route/fiche ».'),
+    suivi: progressListSchema.optional(),
     source: sourceRefSchema.optional(),
     anomalies_source: sourceDefectsSchema.optional(),
   })

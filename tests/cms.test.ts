@@ -112,6 +112,8 @@ function sample(field: CmsField): unknown {
     date: '2023', debut: 'mars 2023', fin: '2025', mois: 'avril', parent: 'a-1', code: 'A.1.9', duree: '2 ans', url: 'https://example.org/',
   };
   if (field.name in named && (field.widget === 'string' || field.widget === 'text')) return named[field.name];
+  // Measured values name an indicator of the sheet, which the form fills with the same sample label.
+  if (field.name === 'valeurs' && field.widget === 'keyvalue') return { 'Exemple de texte': 2 };
   switch (field.widget) {
     case 'string': return field['type'] === 'url' ? 'https://example.org/' : 'Exemple de texte';
     case 'text': case 'markdown': return 'Texte **en Markdown**.';

@@ -9,7 +9,9 @@ import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from './paths.ts';
 import { looseKey } from '../values/text.ts';
 import type { ActorData, Entry, LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from './load.ts';
 import { formatPath, type PathSegment, type Problem } from './problem.ts';
+import { checkProgress } from './progress-rules.ts';
 import { didYouMean } from './suggest.ts';
+import { defaultToday } from '../values/today.ts';
 
 export interface ActorRef {
   acteur: string | null;
@@ -38,7 +40,8 @@ type RawRef = string | { acteur?: string | undefined; texte?: string | undefined
 
 export const ACTOR_ROLE_FIELDS = ['pilotes', 'porteurs', 'partenaires', 'cofinanceurs', 'acteurs', 'a_mobiliser'] as const;
 
-export function checkCrossFileRules(content: LoadedContent): { index: ContentIndex; problems: Problem[] } {
+/** `today` (YYYY-MM-DD): no progress entry may be dated after it. */
+export function checkCrossFileRules(content: LoadedContent, today: string = defaultToday()): { index: ContentIndex; problems: Problem[] } {
   const problems: Problem[] = [];
   const report = (entry: Entry<unknown>, path: PathSegment[], message: string, gravite: Problem['gravite'] = 'erreur') =>
     problems.push({ fichier: entry.fichier, ...entry.locate(path), chemin: formatPath(path), message, gravite });
@@ -204,6 +207,7 @@ export function checkCrossFileRules(content: LoadedContent): { index: ContentInd
         }
       });
       checkCalendar(sheet, rm, report);
+      checkProgress(sheet, today, report);
     }
     // A sheet that failed its schema still gets its actor references checked, so one run reports everything.
     for (const bad of content.invalid.filter((i) => i.kind === 'sheet' && i.roadmapId === rm.roadmap.id)) {

@@ -140,11 +140,14 @@ function translate(schema: z.ZodType, data: unknown, issue: core.$ZodIssue, path
       ];
     }
     case 'too_small': {
+      // A bound written with its own French message in the schema (« avancement ») keeps it.
+      if (issue.origin === 'number' && issue.message && !issue.message.startsWith('Too small')) return [{ path, message: issue.message }];
       if (issue.origin === 'string') return [{ path, message: `Le champ ${field} est vide : écrivez une valeur ou retirez le champ.` }];
       if (issue.origin === 'array') return [{ path, message: `La liste ${field} doit contenir au moins ${issue.minimum} élément(s).` }];
       return [{ path, message: `La valeur de ${field} doit être au moins ${issue.minimum}.` }];
     }
     case 'too_big':
+      if (issue.origin === 'number' && issue.message && !issue.message.startsWith('Too big')) return [{ path, message: issue.message }];
       return [{ path, message: `La valeur de ${field} dépasse la limite (${issue.maximum}).` }];
     case 'invalid_format': {
       if (issue.format === 'url') return [{ path, message: `${describeValue(value)[0]!.toUpperCase()}${describeValue(value).slice(1)} n'est pas une adresse web valide : écrivez l'adresse complète, commençant par « https:// ».` }];

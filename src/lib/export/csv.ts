@@ -10,6 +10,8 @@ export const CSV_COLUMNS = [
   'feuille_de_route', 'id', 'chemin', 'code', 'titre', 'type', 'statut', 'priorite', 'resume',
   'pilotes', 'porteurs', 'partenaires', 'cofinanceurs', 'territoire',
   'debut', 'fin', 'precision', 'calendrier_texte', 'budget', 'pages', 'url',
+  // Derived from the progress log at the build date: published, never read back.
+  'statut_actuel', 'derniere_mise_a_jour', 'avancement',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string>;
@@ -47,6 +49,9 @@ export function sheetRow(rm: ModelRoadmap, f: ModelSheet, sheetUrl: (rm: string,
     budget: f.budget.map((b) => b.texte).join(LIST_SEPARATOR),
     pages: f.source.pages ?? '',
     url: sheetUrl(rm.id, f.id),
+    statut_actuel: f.statut_actuel ?? '',
+    derniere_mise_a_jour: f.derniere_mise_a_jour?.texte ?? '',
+    avancement: f.avancement === null ? '' : String(f.avancement),
   };
 }
 

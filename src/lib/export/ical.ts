@@ -5,8 +5,9 @@
  */
 import { fr } from '../i18n/fr.ts';
 import { calendarView, followedPeriod } from '../model/calendar-view.ts';
-import type { ModelRoadmap, ModelSheet } from '../model/types.ts';
-import { unitOf } from '../values/date-text.ts';
+import type { ModelDate, ModelRoadmap, ModelSheet } from '../model/types.ts';
+import { dateText, unitOf } from '../values/date-text.ts';
+import type { Precision } from '../values/fuzzy-date.ts';
 
 export interface IcalOptions {
   /** Absolute URL of a sheet's page. */
@@ -34,6 +35,8 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 const compact = (iso: string) => iso.replace(/-/g, '');
+/** A progress date in words at its precision (« octobre 2024 »), else as written. */
+const reachedText = (d: ModelDate) => (d.debut ? dateText(d.debut, (d.precision as Precision | null) ?? null) : d.texte);
 
 /**
  * The events of a sheet: exactly the periods of its calendar view (calendarView),
@@ -74,7 +77,10 @@ export function sheetEvents(rm: ModelRoadmap, f: ModelSheet, o: IcalOptions): Ic
     }
   }
   view.jalons.forEach((j, i) => {
-    events.push({ uid: uid(`jalon-${i + 1}`), summary: `${label} : ${j.libelle}`, description: describe(j.texte, cal.jalons[i]!.texte), url, start: j.debut, endExclusive: addDays(j.fin!, 1) });
+    // A milestone the progress log says is reached is marked so in its summary.
+    const reached = f.jalons_suivi?.find((m) => m.libelle === j.libelle && m.atteint_le)?.atteint_le;
+    const summary = `${label} : ${j.libelle}`;
+    events.push({ uid: uid(`jalon-${i + 1}`), summary: reached ? fr.suivi.jalonAtteintIcal(summary, reachedText(reached)) : summary, description: describe(j.texte, cal.jalons[i]!.texte), url, start: j.debut, endExclusive: addDays(j.fin!, 1) });
   });
   return events;
 }

@@ -89,12 +89,34 @@ const ancestor = z.strictObject({
 const source = z.strictObject({ pages: nullableText.describe('Pages du document source.'), note: nullableText });
 const link = z.strictObject({ titre: text, url: text });
 const dated = z.strictObject({ texte: text, debut: nullableDate, fin: nullableDate }).nullable();
+const modelDate = z.strictObject({
+  texte: text.describe('La date telle que l\'éditeur l\'écrit.'), debut: nullableDate.describe('Premier jour (inclus).'), fin: nullableDate.describe('Dernier jour (inclus).'),
+  precision: precision.nullable(),
+}).meta({ id: 'DateFloue', description: 'Date floue, avec ses bornes ISO et sa précision.' });
+const sheetStatus = z.enum(SHEET_STATUSES);
+const progressEntry = z.strictObject({
+  date: modelDate, texte: text.describe('Ce qui s\'est passé (Markdown).'),
+  statut: sheetStatus.nullable().describe('Statut à partir de cette date.'),
+  avancement: z.number().min(0).max(100).nullable().describe('Avancement en pourcentage.'),
+  valeurs: z.array(z.strictObject({ indicateur: text.describe('Libellé de l\'indicateur.'), valeur: z.number().nullable(), texte: text })).describe('Valeurs mesurées à cette date.'),
+  jalons_atteints: z.array(text).describe('Jalons atteints à cette date.'),
+  lien: link.nullable(),
+}).meta({ id: 'EtapeSuivi', description: 'Étape datée du suivi d\'une fiche.' });
+const progressSummary = z.strictObject({
+  fiches: z.number().int().describe('Nombre de fiches comptées.'),
+  par_statut: z.record(z.string(), z.number().int()).describe('Nombre de fiches par statut actuel (« non_renseigne » sans statut connu).'),
+  part_realisee: z.number().min(0).max(1).nullable().describe('Part des fiches réalisées (0 à 1).'),
+  part_en_retard: z.number().min(0).max(1).nullable().describe('Part des fiches en retard (0 à 1).'),
+  avancement_moyen: z.number().min(0).max(100).nullable().describe('Moyenne des avancements donnés.'),
+  fiches_en_retard: z.array(text).describe('Identifiants des fiches en retard.'),
+}).meta({ id: 'SyntheseSuivi', description: 'Synthèse du suivi d\'un ensemble de fiches, à la date de construction du site.' });
 
 const node = z.strictObject({
   id: text, feuille_de_route: text, fichier: text, code: nullableText, titre: nullableText, titre_court: nullableText,
   niveau: text, niveau_nom: nullableText, parent: nullableText, parents: z.array(ancestor),
   ordre: z.number().int().describe('Rang dans la lecture en profondeur de la feuille de route (nœuds et fiches confondus).'),
   source, anomalies_source: z.array(text), corps: text.describe('Texte Markdown.'),
+  synthese_suivi: progressSummary,
 }).meta({ id: 'Noeud', description: 'Nœud de la hiérarchie (axe, objectif…).' });
 
 const sheet = z.strictObject({
@@ -110,10 +132,24 @@ const sheet = z.strictObject({
     titre: text, code: nullableText, description: nullableText, calendrier: calendar.nullable(),
     pilotes: actorRefs, partenaires: actorRefs, cofinanceurs: actorRefs, budget: z.array(money),
     champs_source: z.record(z.string(), z.string()),
+    suivi: z.array(progressEntry), statut_actuel: sheetStatus.nullable(), avancement: z.number().min(0).max(100).nullable(),
   })),
   problematique: nullableText, risques: z.array(text), resultats_attendus: z.array(text), benefices: z.array(text),
   liens: z.array(link), voir_aussi: z.array(z.strictObject({ feuille_de_route: text, id: text })),
   source, anomalies_source: z.array(text), corps: text.describe('Texte Markdown.'),
+  suivi: z.array(progressEntry).describe('Étapes du suivi, de la plus récente à la plus ancienne.'),
+  statut_actuel: sheetStatus.nullable().describe('Statut de l\'étape la plus récente qui en porte un, sinon « statut ».'),
+  statut_depuis: modelDate.nullable().describe('Depuis quand : la première étape de la suite qui a donné le statut actuel.'),
+  avancement: z.number().min(0).max(100).nullable().describe('Dernier avancement donné.'),
+  en_retard: z.boolean().describe('En retard à la date de construction du site : fin prévue dépassée ou jalon dépassé non atteint, fiche ni réalisée ni abandonnée.'),
+  retard: z.strictObject({
+    fin_depassee: z.boolean().describe('La fin prévue, à sa précision, est passée.'),
+    jalons_depasses: z.array(text).describe('Jalons passés et non atteints.'),
+  }),
+  derniere_mise_a_jour: modelDate.nullable().describe('Date de l\'étape de suivi la plus récente.'),
+  jalons_suivi: z.array(z.strictObject({
+    libelle: text, date: modelDate, atteint_le: modelDate.nullable(), en_retard: z.boolean(),
+  })).describe('Jalons du calendrier, atteints ou en retard.'),
 }).meta({ id: 'Fiche', description: 'Fiche action.' });
 
 const roadmap = z.strictObject({
@@ -129,6 +165,8 @@ const roadmap = z.strictObject({
   source: z.strictObject({ titre: text, auteur: nullableText, fichier: nullableText, url: nullableText, date: nullableText, note: nullableText }),
   licence: nullableText.describe('Licence du document source, quand elle est connue.'),
   liens: z.array(link), anomalies_source: z.array(text), corps: text,
+  bilans: z.array(z.strictObject({ date: modelDate, titre: text, texte: nullableText, lien: link.nullable() })).describe('Bilans datés, du plus récent au plus ancien.'),
+  synthese_suivi: progressSummary,
   noeuds: z.array(node), fiches: z.array(sheet),
 }).meta({ id: 'FeuilleDeRoute', description: 'Feuille de route.' });
 

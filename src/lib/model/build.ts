@@ -6,6 +6,8 @@ import { normaliseRef, type ContentIndex, type RoadmapIndex } from '../content/c
 import type { LoadedContent, MarkdownEntry, NodeData, SheetData } from '../content/load.ts';
 import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
 import { calendarDisplay, followedPeriod } from './calendar-view.ts';
+import { currentStatus, indicatorLabelsOf, lastUpdate, latestAdvancement, lateness, milestoneProgress, modelDate, progressEntries, summarise, withMeasures } from './progress.ts';
+import { defaultToday } from '../values/today.ts';
 import type { Model, ModelActorRef, ModelCalendar, ModelAncestor, ModelIndicator, ModelIndicatorPoint, ModelNode, ModelRoadmap, ModelSheet, ModelSource } from './types.ts';
 
 type RawRef = Parameters<typeof normaliseRef>[0];
@@ -59,7 +61,8 @@ function indicator(raw: NonNullable<SheetData['indicateurs']>[number]): ModelInd
   };
 }
 
-export function buildModel(content: LoadedContent, index: ContentIndex): Model {
+/** `today` (YYYY-MM-DD): the build date, for the current status, late flags and roll-ups. */
+export function buildModel(content: LoadedContent, index: ContentIndex, today: string = defaultToday()): Model {
   const actorName = (id: string | null) => (id ? index.actors.get(id)?.data.nom ?? id : null);
   const refs = (raw: RawRef[] | undefined): ModelActorRef[] =>
     (raw ?? []).map((r) => {
@@ -69,7 +72,7 @@ export function buildModel(content: LoadedContent, index: ContentIndex): Model {
 
   const feuilles_de_route = [...index.roadmaps.values()]
     .sort((a, b) => collator.compare(a.roadmap.data.titre_court ?? a.roadmap.data.titre, b.roadmap.data.titre_court ?? b.roadmap.data.titre))
-    .map((rm) => buildRoadmap(rm, refs));
+    .map((rm) => buildRoadmap(rm, refs, today));
 
   return {
     version: 1,
@@ -86,7 +89,7 @@ export function buildModel(content: LoadedContent, index: ContentIndex): Model {
   };
 }
 
-function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => ModelActorRef[]): ModelRoadmap {
+function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => ModelActorRef[], today: string): ModelRoadmap {
   const r = rm.roadmap.data;
   const levelName = new Map(r.niveaux.map((l) => [l.id, l.nom]));
   const children = new Map<string, Item[]>();
@@ -117,9 +120,10 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
           id: e.id, feuille_de_route: rm.roadmap.id, fichier: e.fichier, code, titre: d.titre ?? null, titre_court: d.titre_court ?? null,
           niveau: d.niveau, niveau_nom: levelName.get(d.niveau) ?? null, parent: d.parent ?? null, parents: ancestors,
           ordre: rank++, source: source(d.source), anomalies_source: d.anomalies_source ?? [], corps: e.body.trim(),
+          synthese_suivi: summarise([]),
         });
       } else {
-        fiches.push(buildSheet(rm, item.entry, code, ancestors, rank++, refs));
+        fiches.push(buildSheet(rm, item.entry, code, ancestors, rank++, refs, today));
       }
       visit(e.id, [...ancestors, self]);
     }
@@ -150,6 +154,10 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
     liens: r.liens ?? [],
     anomalies_source: r.anomalies_source ?? [],
     corps: rm.roadmap.body.trim(),
+    bilans: [...(r.bilans ?? [])]
+      .map((b) => ({ date: modelDate(b.date), titre: b.titre, texte: b.texte ?? null, lien: b.lien ?? null }))
+      .sort((a, b) => (b.date.debut ?? '').localeCompare(a.date.debut ?? '') || (b.date.fin ?? '').localeCompare(a.date.fin ?? '')),
+    synthese_suivi: summarise(fiches),
     noeuds,
     fiches,
   };
@@ -161,6 +169,7 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
       for (const sa of f.sous_actions) sa.calendrier = displayed(sa.calendrier, period);
     }
   }
+  for (const node of noeuds) node.synthese_suivi = summarise(fiches.filter((f) => f.parents.some((p) => p.id === node.id)));
   return roadmap;
 }
 
@@ -176,8 +185,14 @@ function buildSheet(
   parents: ModelAncestor[],
   ordre: number,
   refs: (raw: RawRef[] | undefined) => ModelActorRef[],
+  today: string,
 ): ModelSheet {
   const d = e.data;
+  const calendrier = displayed(rm.calendars.get(e.id) ?? normaliseCalendar(d.calendrier, rm.period), rm.period);
+  const suivi = progressEntries(d.suivi, indicatorLabelsOf(d));
+  const current = currentStatus(d.suivi, d.statut);
+  const jalons_suivi = milestoneProgress(calendrier, suivi, current.statut, today);
+  const retard = lateness(calendrier, current.statut, jalons_suivi, today);
   return {
     id: e.id,
     feuille_de_route: rm.roadmap.id,
@@ -199,10 +214,11 @@ function buildSheet(
     a_mobiliser: refs(d.a_mobiliser),
     territoire: d.territoire ?? null,
     publics: list(d.publics),
-    calendrier: displayed(rm.calendars.get(e.id) ?? normaliseCalendar(d.calendrier, rm.period), rm.period),
+    calendrier,
     budget: money(d.budget),
     moyens: { financiers: money(d.moyens?.financiers), humains: money(d.moyens?.humains), materiels: money(d.moyens?.materiels) },
-    indicateurs: (d.indicateurs ?? []).map(indicator),
+    // Values measured in the sheet's log and in its sub-actions' logs are all measures of the sheet's indicators.
+    indicateurs: withMeasures((d.indicateurs ?? []).map(indicator), [...suivi, ...(d.sous_actions ?? []).flatMap((sa) => progressEntries(sa.suivi, indicatorLabelsOf(d)))]),
     sous_actions: (d.sous_actions ?? []).map((s) => ({
       titre: s.titre,
       code: s.code === undefined ? null : String(s.code),
@@ -213,6 +229,7 @@ function buildSheet(
       cofinanceurs: refs(s.cofinanceurs),
       budget: money(s.budget),
       champs_source: s.champs_source ?? {},
+      ...subActionProgress(s, indicatorLabelsOf(d)),
     })),
     problematique: d.problematique ?? null,
     risques: list(d.risques),
@@ -226,5 +243,18 @@ function buildSheet(
     source: source(d.source),
     anomalies_source: d.anomalies_source ?? [],
     corps: e.body.trim(),
+    suivi,
+    statut_actuel: current.statut,
+    statut_depuis: current.depuis,
+    avancement: latestAdvancement(suivi),
+    en_retard: retard.fin_depassee || retard.jalons_depasses.length > 0,
+    retard,
+    derniere_mise_a_jour: lastUpdate(suivi),
+    jalons_suivi,
   };
+}
+
+function subActionProgress(s: NonNullable<SheetData['sous_actions']>[number], indicatorLabels: string[]) {
+  const suivi = progressEntries(s.suivi, indicatorLabels);
+  return { suivi, statut_actuel: currentStatus(s.suivi, undefined).statut, avancement: latestAdvancement(suivi) };
 }

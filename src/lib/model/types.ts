@@ -41,6 +41,65 @@ export interface ModelIndicator {
   mesures: ModelIndicatorPoint[];
 }
 
+/** A date as the editor wrote it, with its inclusive ISO bounds and precision. */
+export interface ModelDate {
+  texte: string;
+  debut: string | null;
+  fin: string | null;
+  precision: string | null;
+}
+
+/** One dated entry of a progress log (« suivi »). */
+export interface ModelProgressEntry {
+  date: ModelDate;
+  texte: string;
+  statut: string | null;
+  avancement: number | null;
+  /** Measured values, each under the label of the indicator it names. */
+  valeurs: Array<{ indicateur: string; valeur: number | null; texte: string }>;
+  jalons_atteints: string[];
+  lien: { titre: string; url: string } | null;
+}
+
+/** A milestone of the sheet's calendar, reached or not by the build date. */
+export interface ModelMilestoneProgress {
+  libelle: string;
+  date: ModelDate;
+  /** Date of the progress entry that reached it, or null. */
+  atteint_le: ModelDate | null;
+  /** Past and not reached (only on a sheet that keeps a progress log and is neither realised nor abandoned). */
+  en_retard: boolean;
+}
+
+/** Why a sheet is late, at the build date. */
+export interface ModelLateness {
+  /** The planned end, at its precision, is past. */
+  fin_depassee: boolean;
+  /** Labels of the milestones past and not reached. */
+  jalons_depasses: string[];
+}
+
+/** Counts and shares over a set of sheets, at the build date. */
+export interface ModelProgressSummary {
+  fiches: number;
+  /** Count of sheets per current status; « non_renseigne » when neither the log nor the sheet gives one. */
+  par_statut: Record<string, number>;
+  /** Realised sheets over all sheets, 0 to 1 (null without sheets). */
+  part_realisee: number | null;
+  part_en_retard: number | null;
+  /** Mean of the sheets' latest « avancement », over the sheets that give one. */
+  avancement_moyen: number | null;
+  /** Ids of the late sheets, in reading order. */
+  fiches_en_retard: string[];
+}
+
+export interface ModelReview {
+  date: ModelDate;
+  titre: string;
+  texte: string | null;
+  lien: { titre: string; url: string } | null;
+}
+
 export interface ModelSubAction {
   titre: string;
   code: string | null;
@@ -51,6 +110,10 @@ export interface ModelSubAction {
   cofinanceurs: ModelActorRef[];
   budget: Money[];
   champs_source: Record<string, string>;
+  /** Progress log, newest first. */
+  suivi: ModelProgressEntry[];
+  statut_actuel: string | null;
+  avancement: number | null;
 }
 
 export interface ModelAncestor {
@@ -82,6 +145,8 @@ export interface ModelNode {
   source: ModelSource;
   anomalies_source: string[];
   corps: string;
+  /** Roll-up of the sheets under this node, at the build date. */
+  synthese_suivi: ModelProgressSummary;
 }
 
 export interface ModelSheet {
@@ -119,6 +184,20 @@ export interface ModelSheet {
   source: ModelSource;
   anomalies_source: string[];
   corps: string;
+  /** Progress log, newest first. */
+  suivi: ModelProgressEntry[];
+  /** The status of the newest entry that has one, else the sheet's own « statut ». */
+  statut_actuel: string | null;
+  /** Date of the first entry of the run of entries that set the current status (null when it comes from the sheet). */
+  statut_depuis: ModelDate | null;
+  /** The latest « avancement » given, 0-100. */
+  avancement: number | null;
+  en_retard: boolean;
+  retard: ModelLateness;
+  /** Date of the newest progress entry (the site falls back to the file's last change). */
+  derniere_mise_a_jour: ModelDate | null;
+  /** The calendar's milestones, reached or late. */
+  jalons_suivi: ModelMilestoneProgress[];
 }
 
 export interface ModelRoadmap {
@@ -142,6 +221,10 @@ export interface ModelRoadmap {
   liens: Array<{ titre: string; url: string }>;
   anomalies_source: string[];
   corps: string;
+  /** Dated roadmap-level reports, newest first. */
+  bilans: ModelReview[];
+  /** Roll-up of all the roadmap's sheets, at the build date. */
+  synthese_suivi: ModelProgressSummary;
   noeuds: ModelNode[];
   fiches: ModelSheet[];
 }

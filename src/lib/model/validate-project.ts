@@ -5,6 +5,7 @@ import { headingProblems } from '../content/body-headings.ts';
 import { checkCrossFileRules } from '../content/cross-rules.ts';
 import { loadContent } from '../content/load.ts';
 import { countErrors, shortenQuotes, sortProblems, type Problem } from '../content/problem.ts';
+import { defaultToday } from '../values/today.ts';
 import { buildModel } from './build.ts';
 import type { Model } from './types.ts';
 
@@ -19,18 +20,19 @@ export interface ValidationResult {
  * process (the integration's config hook, the pages' getSite()), which would otherwise
  * read and check the whole content tree twice more.
  */
-const shared = buildShared<{ contentDir: string; result: ValidationResult }>('validation-partagee');
+const shared = buildShared<{ contentDir: string; today?: string; result: ValidationResult }>('validation-partagee');
 
 export function shareValidation(contentDir: string, result: ValidationResult): void {
   shared.set({ contentDir: resolve(contentDir), result });
 }
 
-export function validateProject(projectRoot: string, contentDir = join(projectRoot, 'content')): ValidationResult {
+/** `today` (YYYY-MM-DD): the build date; by default JALONS_AUJOURDHUI, else the actual date. */
+export function validateProject(projectRoot: string, contentDir = join(projectRoot, 'content'), today: string = defaultToday()): ValidationResult {
   const done = shared.get();
-  if (done && done.contentDir === resolve(contentDir)) return done.result;
+  if (done && done.contentDir === resolve(contentDir) && (done.today === undefined || done.today === today)) return done.result;
   const content = loadContent(contentDir, projectRoot);
-  const { index, problems } = checkCrossFileRules(content);
+  const { index, problems } = checkCrossFileRules(content, today);
   // No message quotes more than a shortened value, whichever module wrote it.
   const all = sortProblems([...content.problems, ...problems, ...headingProblems(content)].map((p) => ({ ...p, message: shortenQuotes(p.message) })));
-  return { ok: countErrors(all) === 0, problems: all, model: buildModel(content, index) };
+  return { ok: countErrors(all) === 0, problems: all, model: buildModel(content, index, today) };
 }

@@ -1,0 +1,80 @@
+/**
+ * The fixture roadmap with a year of progress entries, built on 2025-01-15: every page
+ * type shows the progress in words (status badge with its date, timeline newest first,
+ * milestones, late sheets, roll-ups, reports), and the pages stay valid HTML.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './support/content-tree.ts';
+import { buildSite } from './support/run.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'jalons-suivi-site-'));
+const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
+/** The visible text of an HTML fragment, spaces collapsed. */
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, '\'').replace(/\s+/g, ' ').trim();
+const section = (html: string, id: string) => html.slice(html.indexOf(`aria-labelledby="${id}"`)).split('</section>')[0]!;
+
+beforeAll(async () => {
+  await buildSite('tests/fixtures/suivi', out, { JALONS_AUJOURDHUI: '2025-01-15' });
+}, 180_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('progress on the built pages, on 2025-01-15', () => {
+  it('a sheet shows its status with its date and its late flag in words', () => {
+    const html = page('suivi/a-1');
+    expect(text(html)).toContain('En cours depuis mars 2024');
+    expect(text(html)).toContain('⚠ En retard');
+    expect(text(section(html, 'suivi'))).toContain('En retard : Jalon passé non atteint : Charte signée.');
+    expect(text(page('suivi/b-1'))).toContain('Réalisée depuis le 30 septembre 2024');
+    expect(text(page('suivi/b-3'))).not.toContain('En retard');
+    expect(text(section(page('suivi/b-1'), 'sous-actions'))).toContain('Statut actuel Tournée d\'été juillet 2024 — — Réalisée (juillet 2024), 100 %');
+  });
+
+  it('a sheet lists its entries in an ordered list, newest first, dates at their precision', () => {
+    const suivi = section(page('suivi/a-1'), 'suivi');
+    const list = suivi.slice(suivi.indexOf('<ol'), suivi.indexOf('</ol>'));
+    const dates = [...list.matchAll(/<time datetime="([^"]+)">([^<]+)<\/time>/g)].map((m) => [m[1], m[2]]);
+    expect(dates).toEqual([
+      ['2025-01-10', '10 janvier 2025'], ['2024-10', 'octobre 2024'], ['2024-06-15', '15 juin 2024'], ['2024-03', 'mars 2024'], ['2024-01-20', '20 janvier 2024'],
+    ]);
+    expect(text(list)).toContain('Valeurs mesurées : Aidants formés : 35 personnes');
+    expect(list).toContain('<strong>12 structures</strong>');
+  });
+
+  it('a sheet shows its milestones reached or late, and its measured values against targets in the table', () => {
+    const suivi = text(section(page('suivi/a-1'), 'suivi'));
+    expect(suivi).toContain('Lancement du réseau mars 2024 ✓ atteint (mars 2024)');
+    expect(suivi).toContain('Charte signée décembre 2024 ⚠ en retard : passé, non atteint');
+    expect(suivi).toContain('Avancement 55 %');
+    const indicators = text(section(page('suivi/a-1'), 'indicateurs'));
+    expect(indicators).toContain('Indicateur 2023 2024 2024-06-15 octobre 2024 2025 Aidants formés (personnes) 0 40 18 (mesure) 35 (mesure) 100');
+  });
+
+  it('the roadmap and its nodes sum up progress: counts by status in words, late sheets, latest news, reports', () => {
+    const rm = text(section(page('suivi'), 'synthese-suivi'));
+    expect(rm).toContain('1 réalisée 2 en cours 1 suspendue 1 statut non renseigné');
+    expect(rm).toContain('Avancement moyen : 75 %');
+    expect(rm).toContain('A.1 Réseau d\'aidants numériques : Jalon passé non atteint : Charte signée.');
+    expect(rm).toContain('A.2 Site d\'information : La fin prévue (2e semestre 2024) est passée.');
+    expect(rm).toContain('Dernières nouvelles 10 janvier 2025 · A.1 Réseau d\'aidants numériques : Comité de suivi');
+    expect(rm).toContain('Bilans 10 janvier 2025 · Comité de pilotage annuel juillet 2024 · Bilan à mi-année');
+    expect(section(page('suivi'), 'synthese-suivi')).not.toContain('**'); // Markdown is rendered, never shown raw
+    const node = text(section(page('suivi/axe-b'), 'synthese-suivi'));
+    expect(node).toContain('1 réalisée 1 suspendue 1 statut non renseigné');
+    expect(node).toContain('Aucune fiche en retard.');
+  });
+
+  it('these pages pass html-validate', async () => {
+    const config = JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData;
+    const validator = new HtmlValidate(new StaticConfigLoader(config));
+    const errors: string[] = [];
+    for (const path of ['suivi', 'suivi/axe-a', 'suivi/axe-b', 'suivi/a-1', 'suivi/a-2', 'suivi/b-1', 'suivi/b-2', 'suivi/b-3']) {
+      const report = await validator.validateString(page(path), path);
+      for (const r of report.results) for (const m of r.messages) errors.push(`${path}:${m.line} ${m.ruleId} ${m.message}`);
+    }
+    expect(errors).toEqual([]);
+  });
+});
