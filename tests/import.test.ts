@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, inject, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
-import { roadmapRows, toCsv } from '../src/lib/export/csv.ts';
+import { roadmapRows, toCsv, type CsvColumn, type CsvRow } from '../src/lib/export/csv.ts';
 import { applyImport, planImport } from '../src/lib/import/sheets.ts';
 import { readTable } from '../src/lib/import/table.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
@@ -43,6 +43,16 @@ function exportAgain(dir: string, content: string, rm: string): string {
 
 const listing = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
 
+/**
+ * The progress columns are derived from a sheet's « suivi », which one CSV row cannot hold:
+ * a sheet created by the import has no log yet, so they are compared blank on both sides.
+ */
+const DERIVED: CsvColumn[] = ['statut_actuel', 'derniere_mise_a_jour', 'avancement'];
+function withoutDerived(csv: string): string {
+  const rows = parse(csv, { bom: true, columns: true, record_delimiter: '\r\n' }) as CsvRow[];
+  return toCsv(rows.map((r) => ({ ...r, ...Object.fromEntries(DERIVED.map((c) => [c, ''])) }) as CsvRow));
+}
+
 describe('import round trip', () => {
   for (const rm of model.feuilles_de_route) {
     it(`gives back the same CSV for ${rm.id}`, async () => {
@@ -53,7 +63,10 @@ describe('import round trip', () => {
       expect(plan.fichiers).toHaveLength(rm.fiches.length);
       expect(plan.fichiers.every((f) => f.action === 'creation')).toBe(true);
       applyImport(plan);
-      expect(exportAgain(dir, content, rm.id)).toBe(readFileSync(published, 'utf8'));
+      const again = exportAgain(dir, content, rm.id);
+      const original = readFileSync(published, 'utf8');
+      if (rm.fiches.some((f) => f.suivi.length > 0)) expect(withoutDerived(again)).toBe(withoutDerived(original));
+      else expect(again).toBe(original);
     });
   }
 
