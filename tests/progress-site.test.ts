@@ -67,11 +67,35 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(node).toContain('Aucune fiche en retard.');
   });
 
+  it('the calendars draw each bar by status, mark late bars and reached milestones in words, and the legend explains them', () => {
+    const cal = page('suivi/calendrier');
+    const row = (id: string) => cal.slice(cal.indexOf(`data-cle="suivi/${id}"`)).split('gantt-ligne')[0]!;
+    expect(row('a-1')).toContain('gantt-barre etat-en_cours en-retard');
+    expect(text(row('a-1'))).toContain('En cours, en retard');
+    expect(row('a-1')).toContain('class="gantt-jalon atteint" style="left:');
+    expect(row('a-1')).toMatch(/title="Lancement du réseau : mars 2024 — atteint \(mars 2024\)"/);
+    expect(row('a-1')).toMatch(/class="gantt-jalon" style="[^"]+" title="Charte signée : décembre 2024"/);
+    expect(row('b-1')).toContain('etat-realisee');
+    expect(text(row('b-1'))).toContain('Réalisée');
+    const legend = text(cal.slice(cal.indexOf('class="gantt-legende"')).split('</ul>')[0]!);
+    for (const words of ['fiche réalisée', 'fiche en cours', 'fiche suspendue', 'fiche en retard', 'jalon prévu (losange vide)', 'jalon atteint (losange plein)']) expect(legend).toContain(words);
+    expect(legend).not.toContain('abandonnée'); // only what the page shows
+    const table = text(cal.slice(cal.indexOf('<table')).split('</table>')[0]!);
+    expect(table).toContain('Fiche Calendrier selon la source Statut Période');
+    expect(table).toContain('En cours, en retard');
+    expect(table).toContain('Lancement du réseau : mars 2024 — atteint (mars 2024)');
+    // The all-roadmaps calendar, the year pages and the sheet's own timeline say the same.
+    expect(text(page('calendrier'))).toContain('En cours, en retard');
+    expect(page('calendrier/2024')).toContain('etat-realisee');
+    expect(page('suivi/a-1')).toContain('gantt-jalon atteint');
+    expect(text(page('suivi/a-1').split('class="gantt-tableau"')[1]!)).toContain('En cours, en retard');
+  });
+
   it('these pages pass html-validate', async () => {
     const config = JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData;
     const validator = new HtmlValidate(new StaticConfigLoader(config));
     const errors: string[] = [];
-    for (const path of ['suivi', 'suivi/axe-a', 'suivi/axe-b', 'suivi/a-1', 'suivi/a-2', 'suivi/b-1', 'suivi/b-2', 'suivi/b-3']) {
+    for (const path of ['suivi/calendrier', 'calendrier', 'suivi', 'suivi/axe-a', 'suivi/axe-b', 'suivi/a-1', 'suivi/a-2', 'suivi/b-1', 'suivi/b-2', 'suivi/b-3']) {
       const report = await validator.validateString(page(path), path);
       for (const r of report.results) for (const m of r.messages) errors.push(`${path}:${m.line} ${m.ruleId} ${m.message}`);
     }

@@ -5,6 +5,12 @@
  */
 import type { LaidOutTimeline } from './timeline.ts';
 import { formatCalendarPeriod } from './display.ts';
+import { fr } from '../i18n/fr.ts';
+import { looseKey } from '../values/text.ts';
+import { progressDateText } from './progress-view.ts';
+
+/** Statuses that change how a bar is drawn (pattern and words); others are drawn plainly. */
+export const DRAWN_STATUSES = ['realisee', 'en_cours', 'suspendue', 'abandonnee'] as const;
 
 export interface GanttSpan {
   className: string;
@@ -23,7 +29,12 @@ export interface GanttRow {
   words: string | null;
   period: string;
   spans: GanttSpan[];
-  milestones: Array<{ left: number; title: string }>;
+  milestones: Array<{ left: number; title: string; reached: boolean }>;
+  /** Current status key when it changes the drawing (see DRAWN_STATUSES), else null. */
+  status: string | null;
+  late: boolean;
+  /** The status and lateness in words (« Réalisée », « En cours, en retard »), or null when nothing is known. */
+  statusText: string | null;
   open: boolean;
   /** Only an end is known: the bar is a deadline. */
   deadline: boolean;
@@ -57,6 +68,15 @@ export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline
       if (s.endPct > s.softEndPct) spans.push({ className: 'gantt-flou', left: s.softEndPct, width: round(s.endPct - s.softEndPct), title });
     }
     const calendar = 'calendar' in row ? row.calendar : null;
+    const suivi = row.kind === 'fiche' ? row.suivi : undefined;
+    const statut = suivi?.statut ?? null;
+    const status = statut && (DRAWN_STATUSES as readonly string[]).includes(statut) ? statut : null;
+    const late = suivi?.enRetard ?? false;
+    const statusWords = statut ? fr.statuts[statut] ?? statut : null;
+    const statusText = statusWords || late ? [statusWords, late ? fr.calendrier.enRetard : null].filter(Boolean).join(', ').replace(/^./, (c) => c.toUpperCase()) : null;
+    const extra = `${status ? ` etat-${status}` : ''}${late ? ' en-retard' : ''}`;
+    // The tooltips keep the period alone: the status is in words beside the row's name and in the table.
+    if (extra) for (const s of spans) s.className += extra;
     return {
       key: row.key,
       kind: row.kind === 'noeud' || row.kind === 'feuille_de_route' ? 'groupe' : row.kind,
@@ -66,7 +86,13 @@ export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline
       words: calendar?.texte ?? null,
       period: calendar && 'periode' in row ? formatCalendarPeriod(calendar, row.periode) : '',
       spans,
-      milestones: (bar?.milestones ?? []).map((m) => ({ left: m.pct, title: `${m.label} : ${m.texte}` })),
+      milestones: (bar?.milestones ?? []).map((m) => {
+        const reached = suivi?.atteints.find((a) => looseKey(a.libelle) === looseKey(m.label));
+        return { left: m.pct, title: `${m.label} : ${m.texte}${reached ? ` — ${fr.calendrier.jalonAtteint(progressDateText(reached.date))}` : ''}`, reached: Boolean(reached) };
+      }),
+      status,
+      late,
+      statusText,
       open: bar?.open ?? false,
       deadline: bar?.deadline ?? false,
     };
