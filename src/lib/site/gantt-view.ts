@@ -46,26 +46,33 @@ export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline
   return timeline.rows.map((row) => {
     const spans: GanttSpan[] = [];
     const bar = row.bar;
-    for (const s of bar?.segments ?? []) {
+    // The spans of the sheet's own work, not of its milestones' intervals: they take the status pattern and the late mark.
+    const work = new Set<GanttSpan>();
+    const place = (s: NonNullable<typeof bar>['segments'][number]) => {
       const title = s.label ? `${s.label} (${s.texte})` : s.texte;
       if (s.kind === 'recurrence') {
         spans.push({ className: 'gantt-barre recurrence', left: s.startPct, width: round(s.endPct - s.startPct), title });
-        continue;
+        return;
       }
       const allSoft = s.softStartPct >= s.softEndPct;
       if (s.kind === 'echeance') {
         // A deadline: the unit its date is known to, with a firm right edge (the work is due by then).
         spans.push({ className: allSoft ? 'gantt-flou echeance' : 'gantt-barre echeance', left: s.startPct, width: round(s.endPct - s.startPct), title });
-        continue;
+        return;
       }
       if (allSoft) {
         spans.push({ className: 'gantt-flou', left: s.startPct, width: round(s.endPct - s.startPct), title });
-        continue;
+        return;
       }
       if (s.softStartPct > s.startPct) spans.push({ className: 'gantt-flou', left: s.startPct, width: round(s.softStartPct - s.startPct), title });
       const firmEnd = s.softEndPct;
       spans.push({ className: `gantt-barre${bar!.open ? ' ouvert' : ''}`, left: s.softStartPct, width: round(firmEnd - s.softStartPct), title });
       if (s.endPct > s.softEndPct) spans.push({ className: 'gantt-flou', left: s.softEndPct, width: round(s.endPct - s.softEndPct), title });
+    };
+    for (const s of bar?.segments ?? []) {
+      const before = spans.length;
+      place(s);
+      if (s.kind !== 'jalon' && s.kind !== 'recurrence') for (const x of spans.slice(before)) work.add(x);
     }
     const calendar = 'calendar' in row ? row.calendar : null;
     const suivi = row.kind === 'fiche' ? row.suivi : undefined;
@@ -76,7 +83,7 @@ export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline
     const statusText = statusWords || late ? [statusWords, late ? fr.calendrier.enRetard : null].filter(Boolean).join(', ').replace(/^./, (c) => c.toUpperCase()) : null;
     const extra = `${status ? ` etat-${status}` : ''}${late ? ' en-retard' : ''}`;
     // The tooltips keep the period alone: the status is in words beside the row's name and in the table.
-    if (extra) for (const s of spans) s.className += extra;
+    if (extra) for (const s of work) s.className += extra;
     return {
       key: row.key,
       kind: row.kind === 'noeud' || row.kind === 'feuille_de_route' ? 'groupe' : row.kind,
