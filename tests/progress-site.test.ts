@@ -75,7 +75,7 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(text(row('a-1'))).toContain('En cours, en retard');
     expect(row('a-1')).toContain('class="gantt-jalon atteint" style="left:');
     expect(row('a-1')).toMatch(/title="Lancement du réseau : mars 2024 — atteint \(mars 2024\)"/);
-    expect(row('a-1')).toMatch(/class="gantt-jalon" style="[^"]+" title="Charte signée : décembre 2024"/);
+    expect(row('a-1')).toMatch(/class="gantt-jalon" style="[^"]+" title="Charte signée : décembre 2024 — en retard : passé, non atteint"/);
     expect(row('b-1')).toContain('etat-realisee');
     expect(text(row('b-1'))).toContain('Réalisée');
     const legend = text(cal.slice(cal.indexOf('class="gantt-legende"')).split('</ul>')[0]!);
@@ -117,6 +117,7 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(list).toContain('<a href="/suivi/">Comité de pilotage annuel</a>');
     expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Flux Atom des actualités du site" href="/donnees/actualites.atom"');
     expect(html).toContain('href="/donnees/suivi.actualites.atom"');
+    expect(page('suivi')).toContain('<a href="/donnees/suivi.actualites.atom" type="application/atom+xml">Suivre les actualités (Atom)</a>');
     // Linked from every page's footer and from the home page.
     expect(page('suivi/a-1')).toContain('<a href="/avancement/">Avancement</a> · <a href="/actualites/">Actualités</a>');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('href="/actualites/"');

@@ -194,6 +194,7 @@ export const fr = {
     fluxFeuille: (rm: string) => `Flux Atom des actualités : ${rm}`,
     sAbonner: 'S\'abonner',
     fluxParFeuille: 'Flux par feuille de route',
+    fluxCourt: 'Suivre les actualités (Atom)',
     nouveauStatut: (s: string) => `Statut : ${s}`,
   },
   calendrier: {

@@ -95,7 +95,9 @@ export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline
       spans,
       milestones: (bar?.milestones ?? []).map((m) => {
         const reached = suivi?.atteints.find((a) => looseKey(a.libelle) === looseKey(m.label));
-        return { left: m.pct, title: `${m.label} : ${m.texte}${reached ? ` — ${fr.calendrier.jalonAtteint(progressDateText(reached.date))}` : ''}`, reached: Boolean(reached) };
+        const late = !reached && suivi?.enRetardJalons.some((l) => looseKey(l) === looseKey(m.label));
+        const state = reached ? ` — ${fr.calendrier.jalonAtteint(progressDateText(reached.date))}` : late ? ` — ${fr.suivi.jalonEnRetard}` : '';
+        return { left: m.pct, title: `${m.label} : ${m.texte}${state}`, reached: Boolean(reached) };
       }),
       status,
       late,

@@ -49,6 +49,8 @@ export interface SheetRowProgress {
   enRetard: boolean;
   /** Reached milestones: label and the date of the entry that reached it. */
   atteints: Array<{ libelle: string; date: ModelProgressEntry['date'] }>;
+  /** Milestones past and not reached, on an open sheet that keeps a log. */
+  enRetardJalons: string[];
 }
 
 export interface TimelineSubActionRow extends RowBase {
@@ -146,6 +148,7 @@ function sheetRow(roadmap: ModelRoadmap, sheet: ModelSheet, depth: number): Time
       statut: sheet.statut_actuel ?? null,
       enRetard: sheet.en_retard ?? false,
       atteints: (sheet.jalons_suivi ?? []).flatMap((j) => (j.atteint_le ? [{ libelle: j.libelle, date: j.atteint_le }] : [])),
+      enRetardJalons: (sheet.jalons_suivi ?? []).filter((j) => j.en_retard).map((j) => j.libelle),
     },
   };
 }
