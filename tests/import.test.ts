@@ -1,7 +1,8 @@
 /**
  * Spreadsheet import. Round trip on every real roadmap: the site's CSV, imported
  * into an empty copy of the roadmap (its file and nodes, no sheet), exported
- * again, gives the same bytes; the same through .xlsx for one roadmap. A file
+ * again, gives the same bytes (the same cells but those derived from the progress log,
+ * for a roadmap that keeps one); the same through .xlsx for one roadmap. A file
  * with bad rows is refused whole, each bad row named with its number and reason,
  * and nothing is written. An update changes only the cells that differ.
  */
@@ -43,6 +44,16 @@ function exportAgain(dir: string, content: string, rm: string): string {
 
 const listing = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
 
+/**
+ * The CSV without the columns derived from the progress log (« suivi »), which a spreadsheet
+ * cannot carry back and the importer ignores (src/lib/import/sheets.ts).
+ */
+function withoutDerived(csv: string): string[][] {
+  const [head, ...rows] = parse(csv, { bom: true }) as string[][];
+  const keep = head!.map((_, i) => i).filter((i) => !['statut_actuel', 'derniere_mise_a_jour', 'avancement'].includes(head![i]!));
+  return [head!, ...rows].map((r) => keep.map((i) => r[i] ?? ''));
+}
+
 describe('import round trip', () => {
   for (const rm of model.feuilles_de_route) {
     it(`gives back the same CSV for ${rm.id}`, async () => {
@@ -53,7 +64,10 @@ describe('import round trip', () => {
       expect(plan.fichiers).toHaveLength(rm.fiches.length);
       expect(plan.fichiers.every((f) => f.action === 'creation')).toBe(true);
       applyImport(plan);
-      expect(exportAgain(dir, content, rm.id)).toBe(readFileSync(published, 'utf8'));
+      const again = exportAgain(dir, content, rm.id);
+      const original = readFileSync(published, 'utf8');
+      if (rm.fiches.some((f) => f.suivi.length)) expect(withoutDerived(again)).toEqual(withoutDerived(original));
+      else expect(again).toBe(original);
     });
   }
 
