@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './support/content-tree.ts';
@@ -67,11 +68,91 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(node).toContain('Aucune fiche en retard.');
   });
 
+  it('the calendars draw each bar by status, mark late bars and reached milestones in words, and the legend explains them', () => {
+    const cal = page('suivi/calendrier');
+    const row = (id: string) => cal.slice(cal.indexOf(`data-cle="suivi/${id}"`)).split('gantt-ligne')[0]!;
+    expect(row('a-1')).toContain('gantt-barre etat-en_cours en-retard');
+    expect(text(row('a-1'))).toContain('En cours, en retard');
+    expect(row('a-1')).toContain('class="gantt-jalon atteint" style="left:');
+    expect(row('a-1')).toMatch(/title="Lancement du réseau : mars 2024 — atteint \(mars 2024\)"/);
+    expect(row('a-1')).toMatch(/class="gantt-jalon" style="[^"]+" title="Charte signée : décembre 2024 — en retard : passé, non atteint"/);
+    expect(row('b-1')).toContain('etat-realisee');
+    expect(text(row('b-1'))).toContain('Réalisée');
+    const legend = text(cal.slice(cal.indexOf('class="gantt-legende"')).split('</ul>')[0]!);
+    for (const words of ['fiche réalisée', 'fiche en cours', 'fiche suspendue', 'fiche en retard', 'jalon prévu (losange vide)', 'jalon atteint (losange plein)']) expect(legend).toContain(words);
+    expect(legend).not.toContain('abandonnée'); // only what the page shows
+    const table = text(cal.slice(cal.indexOf('<table')).split('</table>')[0]!);
+    expect(table).toContain('Fiche Calendrier selon la source Statut Période');
+    expect(table).toContain('En cours, en retard');
+    expect(table).toContain('Lancement du réseau : mars 2024 — atteint (mars 2024)');
+    // The all-roadmaps calendar, the year pages and the sheet's own timeline say the same.
+    expect(text(page('calendrier'))).toContain('En cours, en retard');
+    expect(page('calendrier/2024')).toContain('etat-realisee');
+    expect(page('suivi/a-1')).toContain('gantt-jalon atteint');
+    expect(text(page('suivi/a-1').split('class="gantt-tableau"')[1]!)).toContain('En cours, en retard');
+  });
+
+  it('the « Avancement » page sums up every roadmap in words: counts by status, shares realised and late, late sheets', () => {
+    const html = page('avancement');
+    const main = text(html.slice(html.indexOf('<main'), html.indexOf('</main>')));
+    expect(main).toContain('Situation au 15 janvier 2025.');
+    expect(main).toContain('4 fiches sur 5 ont un statut.');
+    expect(main).toContain('1 réalisée 2 en cours 1 suspendue 1 statut non renseigné');
+    expect(main).toContain('Part réalisée : 20 % (1 sur 5 fiches)');
+    expect(main).toContain('Part en retard : 40 % (2 sur 5 fiches)');
+    expect(main).toContain('A.1 Réseau d\'aidants numériques : Jalon passé non atteint : Charte signée.');
+    expect(main).toContain('A.2 Site d\'information : La fin prévue (2e semestre 2024) est passée.');
+    expect(html).toContain('<a href="/suivi/a-1/">');
+    expect(html).toMatch(/<h2 id="avancement-suivi"><a href="\/suivi\/">Suivi 2024-2025<\/a><\/h2>/);
+  });
+
+  it('the « Actualités » page lists entries and reports newest first, dates at their precision, each linked, with its feeds', () => {
+    const html = page('actualites');
+    const list = html.slice(html.indexOf('<ol class="frise-suivi actualites"')).split('</ol>')[0]!;
+    const dates = [...list.matchAll(/<time datetime="([^"]+)">/g)].map((m) => m[1]);
+    expect(dates).toEqual(['2025-01-10', '2025-01-10', '2024-12', '2024-11-05', '2024-10', '2024-09-30', '2024-07', '2024-07', '2024-06-15', '2024-05', '2024-03', '2024-02', '2024-01-20']);
+    expect(text(list)).toContain('10 janvier 2025 · Bilan · Suivi 2024-2025 Comité de pilotage annuel');
+    expect(text(list)).toContain('décembre 2024 · Suivi · Suivi 2024-2025 B.2 Ateliers seniors — Statut : Suspendue Suspendus faute de financement.');
+    expect(list).toContain('<a href="/suivi/b-2/">');
+    expect(list).toContain('<a href="/suivi/">Comité de pilotage annuel</a>');
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Flux Atom des actualités du site" href="/donnees/actualites.atom"');
+    expect(html).toContain('href="/donnees/suivi.actualites.atom"');
+    expect(page('suivi')).toContain('<a href="/donnees/suivi.actualites.atom" type="application/atom+xml">Suivre les actualités (Atom)</a>');
+    // Linked from every page's footer and from the home page.
+    expect(page('suivi/a-1')).toContain('<a href="/avancement/">Avancement</a> · <a href="/actualites/">Actualités</a>');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('href="/actualites/"');
+  });
+
+  it('the news feeds of the site and of the roadmap parse, newest first, one entry per progress entry and report', () => {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' || name === 'link' });
+    for (const file of ['actualites.atom', 'suivi.actualites.atom']) {
+      const xml = readFileSync(join(out, 'donnees', file), 'utf8');
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const feed = parser.parse(xml).feed;
+      expect(feed['@xml:lang']).toBe('fr');
+      const entries = feed.entry as Array<{ id: string; title: string; updated: string; link: Array<{ '@href': string }>; content?: { '#text': string } }>;
+      expect(entries).toHaveLength(13);
+      const updated = entries.map((e) => e.updated);
+      expect(updated).toEqual([...updated].sort().reverse());
+      expect(updated[0]).toBe('2025-01-10T00:00:00Z');
+      expect(feed.updated).toBe('2025-01-10T00:00:00Z');
+      expect(new Set(entries.map((e) => e.id)).size).toBe(13);
+      expect(entries[0]!.title).toBe('A.1 Réseau d\'aidants numériques, 10 janvier 2025');
+      expect(entries[0]!.link[0]!['@href']).toBe('https://jalons.example.org/suivi/a-1/');
+      expect(entries[0]!.content!['#text']).toContain('<p>Comité de suivi');
+      expect(entries[1]!.title).toBe('Bilan : Comité de pilotage annuel (Suivi 2024-2025), 10 janvier 2025');
+      expect(entries.find((e) => e.title.startsWith('A.1 Réseau d\'aidants numériques, mars 2024'))!.content!['#text']).toContain('<strong>12 structures</strong>');
+    }
+    const donnees = page('donnees');
+    expect(donnees).toContain('href="/donnees/actualites.atom"');
+    expect(donnees).toContain('href="/donnees/suivi.actualites.atom"');
+  });
+
   it('these pages pass html-validate', async () => {
     const config = JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData;
     const validator = new HtmlValidate(new StaticConfigLoader(config));
     const errors: string[] = [];
-    for (const path of ['suivi', 'suivi/axe-a', 'suivi/axe-b', 'suivi/a-1', 'suivi/a-2', 'suivi/b-1', 'suivi/b-2', 'suivi/b-3']) {
+    for (const path of ['avancement', 'actualites', 'suivi/calendrier', 'calendrier', 'suivi', 'suivi/axe-a', 'suivi/axe-b', 'suivi/a-1', 'suivi/a-2', 'suivi/b-1', 'suivi/b-2', 'suivi/b-3']) {
       const report = await validator.validateString(page(path), path);
       for (const r of report.results) for (const m of r.messages) errors.push(`${path}:${m.line} ${m.ruleId} ${m.message}`);
     }

@@ -1,6 +1,6 @@
 /**
  * Accessibility of the progress views: axe-core finds no WCAG 2.1 A/AA violation on the
- * sheet, node and roadmap pages of the fixture roadmap with a year of progress entries
+ * sheet, node, roadmap, calendar, « Avancement » and « Actualités » pages of the fixture roadmap with a year of progress entries
  * (built on 2025-01-15), in the light and the dark colour scheme.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   describe(`progress views, axe-core WCAG 2.1 AA, ${colorScheme} colour scheme`, () => {
-    for (const path of ['suivi/', 'suivi/axe-a/', 'suivi/a-1/', 'suivi/b-1/']) {
+    for (const path of ['suivi/', 'suivi/axe-a/', 'suivi/a-1/', 'suivi/b-1/', 'suivi/calendrier/', 'avancement/', 'actualites/']) {
       it(`${path} has no violation`, async () => {
         const context = await launchBrowser({ colorScheme });
         try {

@@ -12,6 +12,8 @@ import type { Commit } from './git-history.ts';
 import { roadmapIcal, sheetEvents, sheetIcal, type IcalOptions } from './ical.ts';
 import { modelJson, roadmapModel } from './json.ts';
 import { modelJsonSchema } from './model-schema.ts';
+import { allNews } from '../site/progress-view.ts';
+import { NEWS_FEED_FILE, newsAtom, roadmapNewsFeedFile } from './news-atom.ts';
 
 /** Paths (relative to the content folder) of the files changed by these commits: the sheets that have a feed of their own. */
 export function sheetFeedFiles(history: readonly Commit[]): Set<string> {
@@ -90,6 +92,7 @@ export function downloads(ctx: ExportContext): Download[] {
     return bySheet.get(`${rm}/${id}`) ?? [];
   };
 
+  const newsUrls = { today: ctx.today, roadmapUrl: u.roadmap, entryUrl: u.entry };
   const site = (chemin: string, format: Download['format'], type: string, titre: string, contenu: () => string): Download =>
     ({ chemin, format, type, titre, feuille_de_route: null, fiche: null, licence: siteLicence, contenu });
   const list: Download[] = [
@@ -100,6 +103,8 @@ export function downloads(ctx: ExportContext): Download[] {
       toCsv(model.feuilles_de_route.flatMap((rm) => roadmapRows(rm, u.entry)))),
     site('donnees/modifications.atom', 'Atom', MIME.atom, 'Flux des modifications de toutes les feuilles de route',
       feed('donnees/modifications.atom', 'Jalons : modifications des feuilles de route', u.abs(makeUrls(ctx.base).home()), allChanges)),
+    site(NEWS_FEED_FILE, 'Atom', MIME.atom, 'Flux des actualités : étapes de suivi des fiches et bilans de toutes les feuilles de route', () =>
+      newsAtom({ ...newsUrls, title: 'Jalons : actualités des feuilles de route', self: u.file(NEWS_FEED_FILE), page: u.file('actualites/') }, allNews(model.feuilles_de_route))),
   ];
   for (const rm of model.feuilles_de_route) {
     const licence = licenceOf(rm);
@@ -112,6 +117,8 @@ export function downloads(ctx: ExportContext): Download[] {
     if (rm.fiches.some((f) => sheetEvents(rm, f, ical).length > 0)) add(`donnees/${rm.id}.ics`, 'iCalendar', MIME.ics, `${name} : calendrier`, () => roadmapIcal(rm, ical));
     add(`donnees/${rm.id}.atom`, 'Atom', MIME.atom, `${name} : flux des modifications`,
       feed(`donnees/${rm.id}.atom`, `${name} : modifications`, u.roadmap(rm.id), () => allChanges().filter((c) => c.feuille_de_route === rm.id)));
+    add(roadmapNewsFeedFile(rm.id), 'Atom', MIME.atom, `${name} : flux des actualités (étapes de suivi et bilans)`, () =>
+      newsAtom({ ...newsUrls, title: `${name} : actualités`, self: u.file(roadmapNewsFeedFile(rm.id)), page: u.roadmap(rm.id) }, allNews([rm])));
     // A calendar file per sheet only where the sheet has something to put in it.
     for (const f of rm.fiches) {
       const label = `${f.code ? `${f.code} ` : ''}${f.titre}`;

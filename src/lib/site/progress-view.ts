@@ -4,7 +4,7 @@
  * late, why a sheet is late, and a roll-up in words. Computed here, laid out by Astro.
  */
 import { fr } from '../i18n/fr.ts';
-import type { ModelDate, ModelProgressSummary, ModelSheet } from '../model/types.ts';
+import type { ModelDate, ModelProgressSummary, ModelRoadmap, ModelSheet } from '../model/types.ts';
 import { dateText } from '../values/date-text.ts';
 import type { Precision } from '../values/fuzzy-date.ts';
 
@@ -106,3 +106,86 @@ export function latestNews(sheets: readonly ModelSheet[], max = 5): NewsItem[] {
 
 /** Whether a set of sheets has anything to summarise: at least one keeps a progress log. */
 export const hasProgress = (sheets: readonly ModelSheet[]) => sheets.some((f) => f.suivi.length > 0);
+
+const percentText = (share: number | null) => (share === null ? '—' : `${String(Math.round(share * 100))} %`);
+
+export interface RoadmapProgress {
+  id: string;
+  titre: string;
+  /** Sheets that have a current status (given or from their log). */
+  known: number;
+  fiches: number;
+  bars: SummaryBar[];
+  /** « 20 % des fiches réalisées (1 sur 5) ». */
+  realisee: string;
+  enRetard: string;
+  late: Array<{ id: string; label: string; why: string }>;
+}
+
+/** Each roadmap's roll-up for the « Avancement » page, in words. */
+export function roadmapsProgress(roadmaps: readonly ModelRoadmap[]): RoadmapProgress[] {
+  return roadmaps.map((rm) => {
+    const s = rm.synthese_suivi;
+    const known = s.fiches - (s.par_statut['non_renseigne'] ?? 0);
+    return {
+      id: rm.id,
+      titre: rm.titre_court ?? rm.titre,
+      known,
+      fiches: s.fiches,
+      bars: summaryBars(s),
+      realisee: fr.avancement.partRealisee(percentText(s.part_realisee), s.par_statut['realisee'] ?? 0, s.fiches),
+      enRetard: fr.avancement.partEnRetard(percentText(s.part_en_retard), s.fiches_en_retard.length, s.fiches),
+      late: s.fiches_en_retard.flatMap((id) => {
+        const f = rm.fiches.find((x) => x.id === id);
+        return f ? [{ id, label: `${f.code ? `${f.code} ` : ''}${f.titre}`, why: latenessText(f) ?? '' }] : [];
+      }),
+    };
+  });
+}
+
+export interface NewsEntry {
+  kind: 'suivi' | 'bilan';
+  roadmapId: string;
+  roadmap: string;
+  /** The sheet's id for a progress entry, null for a roadmap report. */
+  sheetId: string | null;
+  /** Sheet code and title, or the report's title. */
+  label: string;
+  datetime: string | null;
+  /** The date at its precision, in words. */
+  date: string;
+  /** First day of the date (ISO), for sorting and feeds. */
+  day: string | null;
+  /** Markdown. */
+  texte: string;
+  statut: string | null;
+}
+
+/** The `datetime` attribute of a date at its precision. */
+export function datetimeOf(d: ModelDate): string | null {
+  if (!d.debut) return null;
+  return d.precision === 'jour' ? d.debut : d.debut.slice(0, d.precision === 'annee' ? 4 : 7);
+}
+
+/** Every progress entry and every report of `roadmaps`, newest first (by start, then end of their date). */
+export function allNews(roadmaps: readonly ModelRoadmap[], max = Infinity): NewsEntry[] {
+  const items: Array<NewsEntry & { end: string }> = roadmaps.flatMap((rm) => {
+    const roadmap = rm.titre_court ?? rm.titre;
+    const base = { roadmapId: rm.id, roadmap };
+    return [
+      ...rm.fiches.flatMap((f) => f.suivi.map((e) => ({
+        ...base, kind: 'suivi' as const, sheetId: f.id, label: `${f.code ? `${f.code} ` : ''}${f.titre}`,
+        datetime: datetimeOf(e.date), date: progressDateText(e.date), day: e.date.debut, end: e.date.fin ?? '', texte: e.texte,
+        statut: e.statut ? fr.statuts[e.statut] ?? e.statut : null,
+      }))),
+      ...rm.bilans.map((b) => ({
+        ...base, kind: 'bilan' as const, sheetId: null, label: b.titre,
+        datetime: datetimeOf(b.date), date: progressDateText(b.date), day: b.date.debut, end: b.date.fin ?? '', texte: b.texte ?? '', statut: null,
+      })),
+    ];
+  });
+  return items
+    .sort((a, b) => (b.day ?? '').localeCompare(a.day ?? '') || b.end.localeCompare(a.end) || a.roadmapId.localeCompare(b.roadmapId) || a.label.localeCompare(b.label))
+    .slice(0, max)
+    .map(({ end: _end, ...n }) => n);
+}

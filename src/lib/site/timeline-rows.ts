@@ -3,7 +3,7 @@
  * be placed in time (listed apart, so that the page can say how many there are).
  */
 import type { Calendar, Period } from '../values/calendar.ts';
-import type { Model, ModelAncestor, ModelRoadmap, ModelSheet } from '../model/types.ts';
+import type { Model, ModelAncestor, ModelProgressEntry, ModelRoadmap, ModelSheet } from '../model/types.ts';
 import { followedPeriod } from '../model/calendar-view.ts';
 import { dayFrom, dayOf, isoOf } from './timeline-dates.ts';
 import { hasPlacement, planBar, statedExtent, type DaySpan } from './timeline-plan.ts';
@@ -40,6 +40,17 @@ export interface TimelineSheetRow extends RowBase {
    * the roadmap period, completed when the roadmap gives none (see periodOf).
    */
   periode: Period;
+  /** The sheet's progress at the build date: current status, late flag, milestones reached. */
+  suivi?: SheetRowProgress;
+}
+
+export interface SheetRowProgress {
+  statut: string | null;
+  enRetard: boolean;
+  /** Reached milestones: label and the date of the entry that reached it. */
+  atteints: Array<{ libelle: string; date: ModelProgressEntry['date'] }>;
+  /** Milestones past and not reached, on an open sheet that keeps a log. */
+  enRetardJalons: string[];
 }
 
 export interface TimelineSubActionRow extends RowBase {
@@ -133,6 +144,12 @@ function sheetRow(roadmap: ModelRoadmap, sheet: ModelSheet, depth: number): Time
     calendar: hasPlacement(sheet.calendrier) ? sheet.calendrier : null,
     periode: periodOf(roadmap),
     feuille_de_route: roadmap.id,
+    suivi: {
+      statut: sheet.statut_actuel ?? null,
+      enRetard: sheet.en_retard ?? false,
+      atteints: (sheet.jalons_suivi ?? []).flatMap((j) => (j.atteint_le ? [{ libelle: j.libelle, date: j.atteint_le }] : [])),
+      enRetardJalons: (sheet.jalons_suivi ?? []).filter((j) => j.en_retard).map((j) => j.libelle),
+    },
   };
 }
 
