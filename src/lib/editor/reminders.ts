@@ -48,7 +48,7 @@ export interface ReminderOptions {
   /** No news for more than this many months. */
   months: number;
   roadmap?: string | undefined;
-  /** Public address of the site (JALONS_SITE) and base path (JALONS_BASE): links to the sheets when set. */
+  /** Public address of the site (JALONS_SITE) and base path (JALONS_BASE, else the address's path): links to the sheets when set. */
   site?: string | undefined;
   base?: string | undefined;
 }
@@ -99,7 +99,8 @@ export function roadmapMarkdown(r: Omit<RoadmapReminders, 'markdown'>, today: st
 }
 
 function reminderSheet(rm: ModelRoadmap, s: ModelSheet, options: ReminderOptions): ReminderSheet {
-  const urls = makeUrls(options.base || '/');
+  // Without JALONS_BASE, the site's own path (https://groupe.gitlab.io/jalons) is the base.
+  const urls = makeUrls(options.base || (options.site ? new URL(options.site).pathname : '/'));
   return {
     id: s.id,
     code: s.code,
