@@ -89,6 +89,12 @@ describe('point-d-etape', () => {
     expect(bad.stderr).not.toMatch(STACK_TRACE);
   });
 
+  it('keeps a blank line before the closing « --- », and one at column 0', () => {
+    expect(appendEntryToFile('---\ntitre: T\nsuivi:\n- date: "2024"\n  texte: a\n\n---\n', { date: '2025', texte: 'b' }))
+      .toBe('---\ntitre: T\nsuivi:\n- date: "2024"\n  texte: a\n- date: "2025"\n  texte: b\n\n---\n');
+    expect(appendEntryToFile('---\ntitre: T\n\n---\nCorps', { date: '2025', texte: 'b' })).toBe('---\ntitre: T\nsuivi:\n  - date: "2025"\n    texte: b\n\n---\nCorps');
+  });
+
   it('keeps comments and CRLF line ends', () => {
     const text = '---\r\ntitre: T # commentaire\r\nsuivi:\r\n  # la première\r\n  - date: "2024"\r\n    texte: a\r\n# fin\r\n---\r\nCorps\r\n';
     expect(appendEntryToFile(text, { date: '2025', texte: 'b' })).toBe('---\r\ntitre: T # commentaire\r\nsuivi:\r\n  # la première\r\n  - date: "2024"\r\n    texte: a\r\n  - date: "2025"\r\n    texte: b\r\n# fin\r\n---\r\nCorps\r\n');

@@ -49,7 +49,8 @@ if (values['help']) {
   const root = process.cwd();
   const today = defaultToday();
   const dir = values['contenu'] ? resolve(values['contenu'] as string) : contentDir(root);
-  const { model } = validateProject(root, dir, today);
+  const { model, ok } = validateProject(root, dir, today);
+  if (!ok) process.stderr.write('⚠ Le contenu a des erreurs (npm run validate les détaille) : la liste peut être incomplète.\n');
   const rmId = values['feuille-de-route'] as string | undefined;
   if (rmId && !model.feuilles_de_route.some((r) => r.id === rmId)) {
     process.stderr.write(`✗ La feuille de route « ${rmId} » n'existe pas. Feuilles de route : ${model.feuilles_de_route.map((r) => r.id).join(', ') || 'aucune'}.\n`);

@@ -134,7 +134,7 @@ export function appendEntryToFrontmatter(yaml: string, entry: Record<string, unk
     if (suivi !== undefined) {
       // « suivi: » left empty: the Document API rewrites the header, rare enough.
       doc.set('suivi', [entry]);
-      return doc.toString({ lineWidth: 0 });
+      return doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
     }
     const base = yaml.replace(/\s+$/, '');
     return `${base}${base ? '\n' : ''}suivi:\n${itemText(entry, false, '  ')}${yaml.slice(base.length) || ''}`;
@@ -142,7 +142,7 @@ export function appendEntryToFrontmatter(yaml: string, entry: Record<string, unk
   if (!isSeq(suivi)) throw new ProgressEntryError('Le champ « suivi » de la fiche n\'est pas une liste : corrigez-le d\'abord (npm run validate dit où).');
   if (suivi.flow || !suivi.range || suivi.items.length === 0) {
     suivi.items.push(doc.createNode(entry));
-    return doc.toString({ lineWidth: 0 });
+    return doc.toString({ lineWidth: 0 }).replace(/\n$/, '');
   }
   const start = suivi.range[0];
   const indent = ' '.repeat(start - (yaml.lastIndexOf('\n', start - 1) + 1));
@@ -165,7 +165,7 @@ export function appendEntryToFile(text: string, entry: Record<string, unknown>):
   if (close === -1) throw new ProgressEntryError('La ligne « --- » qui ferme l\'en-tête de la fiche est introuvable : corrigez-la d\'abord (npm run validate dit comment).');
   const yaml = lines.slice(1, close).join('\n');
   const updated = appendEntryToFrontmatter(yaml, entry);
-  const out = [lines[0], updated.replace(/\n$/, ''), ...lines.slice(close)].join('\n');
+  const out = [lines[0], updated, ...lines.slice(close)].join('\n');
   return nl === '\n' ? out : out.replace(/\n/g, '\r\n');
 }
 
