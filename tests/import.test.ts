@@ -1,7 +1,8 @@
 /**
  * Spreadsheet import. Round trip on every real roadmap: the site's CSV, imported
  * into an empty copy of the roadmap (its file and nodes, no sheet), exported
- * again, gives the same bytes; the same through .xlsx for one roadmap. A file
+ * again, gives the same bytes (but for the columns derived from the progress log, which
+ * the spreadsheet does not carry); the same through .xlsx for one roadmap. A file
  * with bad rows is refused whole, each bad row named with its number and reason,
  * and nothing is written. An update changes only the cells that differ.
  */
@@ -41,6 +42,18 @@ function exportAgain(dir: string, content: string, rm: string): string {
   return toCsv(roadmapRows(result.model.feuilles_de_route.find((r) => r.id === rm)!, sheetUrl));
 }
 
+/**
+ * The CSV with the columns derived from « suivi » emptied: the progress log is not in the
+ * spreadsheet, so an import cannot give it back (src/lib/import/sheets.ts ignores them).
+ */
+const DERIVED = ['statut_actuel', 'derniere_mise_a_jour', 'avancement'];
+function withoutDerived(csv: string, logged: ReadonlySet<string>): string[][] {
+  const [header, ...rows] = parse(csv, { bom: true }) as string[][];
+  const at = DERIVED.map((c) => header!.indexOf(c));
+  const id = header!.indexOf('id');
+  return [header!, ...rows.map((r) => (logged.has(r[id]!) ? r.map((v, i) => (at.includes(i) ? '' : v)) : r))];
+}
+
 const listing = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
 
 describe('import round trip', () => {
@@ -53,7 +66,12 @@ describe('import round trip', () => {
       expect(plan.fichiers).toHaveLength(rm.fiches.length);
       expect(plan.fichiers.every((f) => f.action === 'creation')).toBe(true);
       applyImport(plan);
-      expect(exportAgain(dir, content, rm.id)).toBe(readFileSync(published, 'utf8'));
+      const again = exportAgain(dir, content, rm.id);
+      const original = readFileSync(published, 'utf8');
+      // Byte for byte where no sheet keeps a progress log; else all but the columns it derives, on those sheets.
+      const logged = new Set(rm.fiches.filter((f) => f.suivi.length > 0).map((f) => f.id));
+      if (logged.size === 0) expect(again).toBe(original);
+      else expect(withoutDerived(again, logged)).toEqual(withoutDerived(original, logged));
     });
   }
 
