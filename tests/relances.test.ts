@@ -60,7 +60,7 @@ describe('relances', () => {
     expect(bad.stderr).not.toMatch(STACK_TRACE);
     const unknown = await runCli(CLI, ['--contenu', CONTENT, '--feuille-de-route', 'suvi']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('La feuille de route « suvi » n\'existe pas');
+    expect(unknown.stderr).toContain('La feuille de route « suvi » n\'existe pas. Vouliez-vous dire « suivi » ?');
   });
 
   it('counts months back to the same day, clamped to the month\'s end', () => {

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../lib/content/paths.ts';
+import { didYouMean } from '../lib/content/suggest.ts';
 import { reminders, remindersMarkdown } from '../lib/editor/reminders.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
 import { defaultToday } from '../lib/values/today.ts';
@@ -53,7 +54,7 @@ if (values['help']) {
   if (!ok) process.stderr.write('⚠ Le contenu a des erreurs (npm run validate les détaille) : la liste peut être incomplète.\n');
   const rmId = values['feuille-de-route'] as string | undefined;
   if (rmId && !model.feuilles_de_route.some((r) => r.id === rmId)) {
-    process.stderr.write(`✗ La feuille de route « ${rmId} » n'existe pas. Feuilles de route : ${model.feuilles_de_route.map((r) => r.id).join(', ') || 'aucune'}.\n`);
+    process.stderr.write(`✗ La feuille de route « ${rmId} » n'existe pas.${didYouMean(rmId, model.feuilles_de_route.map((r) => r.id))} Feuilles de route : ${model.feuilles_de_route.map((r) => r.id).join(', ') || 'aucune'}.\n`);
     process.exitCode = 2;
   } else {
     const result = reminders(model, { today, months, roadmap: rmId, site: process.env['JALONS_SITE'] || undefined, base: process.env['JALONS_BASE'] || undefined });
