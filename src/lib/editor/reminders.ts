@@ -1,0 +1,148 @@
+/**
+ * `npm run relances`: per roadmap, the sheets to ask news of: the late ones (with the
+ * model's reason) and the open ones with no progress entry for more than N months. Sheets
+ * nobody ever followed (no status, no entry) are only counted: listing a whole roadmap
+ * that does not keep a log would bury the useful lines. Pure: today is passed in.
+ */
+import { fr } from '../i18n/fr.ts';
+import type { Model, ModelRoadmap, ModelSheet } from '../model/types.ts';
+import { latenessText, progressDateText } from '../site/progress-view.ts';
+import { makeUrls } from '../site/urls.ts';
+import { dateText } from '../values/date-text.ts';
+
+export interface ReminderSheet {
+  id: string;
+  code: string | null;
+  titre: string;
+  statut: string | null;
+  /** Last progress entry's date in words, or null when the sheet has none. */
+  derniere_etape: string | null;
+  /** Why the sheet is late, in words (late sheets only). */
+  raison: string | null;
+  url: string | null;
+}
+
+export interface RoadmapReminders {
+  id: string;
+  titre: string;
+  titre_court: string | null;
+  /** Title of the forge issue that carries the list. */
+  titre_issue: string;
+  fiches: number;
+  en_retard: ReminderSheet[];
+  sans_nouvelles: ReminderSheet[];
+  /** Sheets with neither a status nor a progress entry. */
+  jamais_suivies: number;
+  /** The section, in Markdown. */
+  markdown: string;
+}
+
+export interface Reminders {
+  date: string;
+  sans_nouvelles_mois: number;
+  feuilles_de_route: RoadmapReminders[];
+}
+
+export interface ReminderOptions {
+  today: string;
+  /** No news for more than this many months. */
+  months: number;
+  roadmap?: string | undefined;
+  /** Public address of the site (JALONS_SITE) and base path (JALONS_BASE, else the address's path): links to the sheets when set. */
+  site?: string | undefined;
+  base?: string | undefined;
+}
+
+const CLOSED = new Set(['realisee', 'abandonnee']);
+
+/** `today` minus `months` months, as an ISO day (clamped to the month's last day). */
+export function monthsBefore(today: string, months: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+const esc = (text: string) => text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\s+/g, ' ');
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+function sheetLine(s: ReminderSheet, what: string): string {
+  const name = `${s.code ? `${esc(s.code)} ` : ''}${esc(s.titre)}`;
+  return `- ${s.url ? `[${name}](${s.url})` : name} : ${what}`;
+}
+
+export function roadmapMarkdown(r: Omit<RoadmapReminders, 'markdown'>, today: string, months: number): string {
+  const lines = [`## ${esc(r.titre_issue)}`, '', `Feuille de route « ${esc(r.titre)} », situation au ${dateText(today, 'jour')}.`, ''];
+  if (r.en_retard.length) {
+    lines.push(`### En retard (${r.en_retard.length})`, '');
+    for (const s of r.en_retard) {
+      lines.push(sheetLine(s, `${s.raison ?? ''} ${s.derniere_etape ? `Dernière étape de suivi : ${s.derniere_etape}.` : 'Aucune étape de suivi.'}`.trim()));
+    }
+    lines.push('');
+  }
+  if (r.sans_nouvelles.length) {
+    lines.push(`### Sans nouvelles depuis plus de ${months} mois (${r.sans_nouvelles.length})`, '');
+    for (const s of r.sans_nouvelles) {
+      const status = s.statut ? `${fr.statuts[s.statut] ?? s.statut} ; ` : '';
+      lines.push(sheetLine(s, `${status}${s.derniere_etape ? `dernière étape de suivi : ${s.derniere_etape}` : 'aucune étape de suivi'}.`));
+    }
+    lines.push('');
+  }
+  if (!r.en_retard.length && !r.sans_nouvelles.length) lines.push('Rien à relancer : aucune fiche en retard ni sans nouvelles.', '');
+  if (r.jamais_suivies) {
+    lines.push(`${plural(r.jamais_suivies, 'fiche n\'a', 'fiches n\'ont')} jamais été suivie${r.jamais_suivies > 1 ? 's' : ''} (ni statut ni étape de suivi) sur ${plural(r.fiches, 'fiche', 'fiches')}.`, '');
+  }
+  lines.push('Pour donner des nouvelles d\'une fiche, ajoutez une étape à son « suivi » (guide de l\'éditeur, « Tenir la feuille de route à jour »).');
+  return lines.join('\n');
+}
+
+function reminderSheet(rm: ModelRoadmap, s: ModelSheet, options: ReminderOptions): ReminderSheet {
+  // Without JALONS_BASE, the site's own path (https://groupe.gitlab.io/jalons) is the base.
+  const urls = makeUrls(options.base || (options.site ? new URL(options.site).pathname : '/'));
+  return {
+    id: s.id,
+    code: s.code,
+    titre: s.titre,
+    statut: s.statut_actuel,
+    derniere_etape: s.derniere_mise_a_jour ? progressDateText(s.derniere_mise_a_jour) : null,
+    raison: latenessText(s),
+    url: options.site ? new URL(urls.entry(rm.id, s.id), options.site).href : null,
+  };
+}
+
+export function reminders(model: Model, options: ReminderOptions): Reminders {
+  const cutoff = monthsBefore(options.today, options.months);
+  const roadmaps = model.feuilles_de_route.filter((rm) => !options.roadmap || rm.id === options.roadmap);
+  return {
+    date: options.today,
+    sans_nouvelles_mois: options.months,
+    feuilles_de_route: roadmaps.map((rm) => {
+      const sheets = [...rm.fiches].sort((a, b) => a.ordre - b.ordre);
+      const late = sheets.filter((s) => s.en_retard);
+      const stale = sheets.filter((s) => {
+        if (s.en_retard || s.statut_actuel === null || CLOSED.has(s.statut_actuel)) return false;
+        const last = s.derniere_mise_a_jour;
+        if (!last) return true;
+        return last.fin !== null && last.fin < cutoff;
+      });
+      const r = {
+        id: rm.id,
+        titre: rm.titre,
+        titre_court: rm.titre_court,
+        titre_issue: `Relances : ${rm.titre_court ?? rm.titre}`,
+        fiches: sheets.length,
+        en_retard: late.map((s) => reminderSheet(rm, s, options)),
+        sans_nouvelles: stale.map((s) => reminderSheet(rm, s, options)),
+        jamais_suivies: sheets.filter((s) => s.statut_actuel === null && s.suivi.length === 0).length,
+      };
+      return { ...r, markdown: roadmapMarkdown(r, options.today, options.months) };
+    }),
+  };
+}
+
+export function remindersMarkdown(r: Reminders): string {
+  if (!r.feuilles_de_route.length) return 'Aucune feuille de route.';
+  return r.feuilles_de_route.map((rm) => rm.markdown).join('\n\n');
+}
