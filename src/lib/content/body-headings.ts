@@ -6,7 +6,7 @@
  * ("## Titre") outside code blocks can jump in the bodies editors write.
  */
 import type { LoadedContent } from './load.ts';
-import type { Problem } from './problem.ts';
+import { shorten, type Problem } from './problem.ts';
 
 export interface HeadingJump {
   /** 0-based line in the body. */
@@ -49,8 +49,7 @@ export function headingJumps(body: string): HeadingJump[] {
   return jumps;
 }
 
-const MAX_QUOTED = 60;
-const heading = (level: number, text: string) => `${'#'.repeat(level)} ${text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text}`.trim();
+const heading = (level: number, text: string) => `${'#'.repeat(level)} ${shorten(text)}`.trim();
 
 /** A warning at the line of each heading that skips a level, in every roadmap, node and sheet body. */
 export function headingProblems(content: Pick<LoadedContent, 'roadmaps' | 'nodes' | 'sheets'>): Problem[] {

@@ -9,7 +9,7 @@ import { changesFrom, sheetFeedFile, toAtom, type Change, type VersionReader } f
 import { roadmapRows, toCsv } from './csv.ts';
 import { buildShared } from '../build/build-share.ts';
 import type { Commit } from './git-history.ts';
-import { roadmapIcal, sheetEvents, sheetIcal, type IcalOptions } from './ical.ts';
+import { roadmapIcal, roadmapIcalFile, sheetIcal, sheetIcalFile, type IcalOptions } from './ical.ts';
 import { modelJson, roadmapModel } from './json.ts';
 import { modelJsonSchema } from './model-schema.ts';
 import { allNews } from '../site/progress-view.ts';
@@ -114,7 +114,8 @@ export function downloads(ctx: ExportContext): Download[] {
     add(`donnees/${rm.id}.json`, 'JSON', MIME.json, `${name} : modèle complet`, () => modelJson(roadmapModel(model, rm)));
     add(`donnees/${rm.id}.csv`, 'CSV', MIME.csv, `${name} : fiches, une ligne par fiche`, () => toCsv(roadmapRows(rm, u.entry)));
     // RFC 5545 wants at least one event in a calendar: a roadmap with no dated sheet has no calendar file (nor link to one).
-    if (rm.fiches.some((f) => sheetEvents(rm, f, ical).length > 0)) add(`donnees/${rm.id}.ics`, 'iCalendar', MIME.ics, `${name} : calendrier`, () => roadmapIcal(rm, ical));
+    const rmIcs = roadmapIcalFile(rm);
+    if (rmIcs) add(rmIcs, 'iCalendar', MIME.ics, `${name} : calendrier`, () => roadmapIcal(rm, ical));
     add(`donnees/${rm.id}.atom`, 'Atom', MIME.atom, `${name} : flux des modifications`,
       feed(`donnees/${rm.id}.atom`, `${name} : modifications`, u.roadmap(rm.id), () => allChanges().filter((c) => c.feuille_de_route === rm.id)));
     add(roadmapNewsFeedFile(rm.id), 'Atom', MIME.atom, `${name} : flux des actualités (étapes de suivi et bilans)`, () =>
@@ -122,7 +123,8 @@ export function downloads(ctx: ExportContext): Download[] {
     // A calendar file per sheet only where the sheet has something to put in it.
     for (const f of rm.fiches) {
       const label = `${f.code ? `${f.code} ` : ''}${f.titre}`;
-      if (sheetEvents(rm, f, ical).length > 0) add(`donnees/${rm.id}/${f.id}.ics`, 'iCalendar', MIME.ics, `${label} : calendrier`, () => sheetIcal(rm, f, ical), f.id);
+      const ics = sheetIcalFile(rm, f);
+      if (ics) add(ics, 'iCalendar', MIME.ics, `${label} : calendrier`, () => sheetIcal(rm, f, ical), f.id);
       if (changedFiles.has(`${rm.id}/fiches/${f.id}.md`)) {
         const chemin = sheetFeedFile(rm.id, f.id);
         add(chemin, 'Atom', MIME.atom, `${label} : flux des modifications`, feed(chemin, `${label} : modifications`, u.entry(rm.id, f.id), () => sheetChanges(rm.id, f.id), true), f.id);

@@ -38,6 +38,22 @@ const compact = (iso: string) => iso.replace(/-/g, '');
 /** A progress date in words at its precision (« octobre 2024 »), else as written. */
 const reachedText = (d: ModelDate) => (d.debut ? dateText(d.debut, (d.precision as Precision | null) ?? null) : d.texte);
 
+function hasEvents(rm: ModelRoadmap, f: ModelSheet): boolean {
+  if (!f.calendrier) return false;
+  const view = calendarView(f.calendrier, followedPeriod(rm));
+  return view.periodes.length + view.jalons.length > 0;
+}
+
+/** Where a sheet's calendar is published; null when it would hold no event, which RFC 5545 does not allow. */
+export function sheetIcalFile(rm: ModelRoadmap, f: ModelSheet): string | null {
+  return hasEvents(rm, f) ? `donnees/${rm.id}/${f.id}.ics` : null;
+}
+
+/** Where a roadmap's calendar is published; null when none of its sheets has an event. */
+export function roadmapIcalFile(rm: ModelRoadmap): string | null {
+  return rm.fiches.some((f) => hasEvents(rm, f)) ? `donnees/${rm.id}.ics` : null;
+}
+
 /**
  * The events of a sheet: exactly the periods of its calendar view (calendarView),
  * the ones the Gantt draws and the tables name.
@@ -60,21 +76,15 @@ export function sheetEvents(rm: ModelRoadmap, f: ModelSheet, o: IcalOptions): Ic
   const events: IcalEvent[] = [];
   const steps = new Map(cal.recurrence.map((r, i) => [r.libelle, i + 1]));
   for (const p of view.periodes) {
-    if (p.type === 'recurrence') {
-      events.push({
-        uid: uid(`recurrence-${steps.get(p.libelle ?? '') ?? 0}-${compact(p.debut)}`), summary: `${label} : ${p.libelle}`,
-        description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(p.fin!, 1),
-      });
-    } else if (p.type === 'echeance') {
-      // A deadline is an event over the unit its date is known to ("2020": the whole year), like a milestone.
-      events.push({ uid: uid('periode'), summary: `${fr.calendrier.echeance(label)}`, description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(p.fin!, 1) });
-    } else if (p.fin === null) {
-      // Work with no end: the event is its start, over the unit the start is known to ("septembre 2024").
-      const start = unitOf(p.debut, p.precision_debut);
-      events.push({ uid: uid('periode'), summary: fr.calendrier.debutSeul(label), description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(start.fin, 1) });
-    } else {
-      events.push({ uid: uid('periode'), summary: label, description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(p.fin, 1) });
-    }
+    // A deadline covers the unit its date is known to ("2020": the whole year), like a milestone;
+    // work with no end is its start, over the unit the start is known to ("septembre 2024").
+    const last = p.fin ?? unitOf(p.debut, p.precision_debut).fin;
+    const [part, summary] =
+      p.type === 'recurrence' ? [`recurrence-${steps.get(p.libelle ?? '') ?? 0}-${compact(p.debut)}`, `${label} : ${p.libelle}`]
+      : p.type === 'echeance' ? ['periode', fr.calendrier.echeance(label)]
+      : p.fin === null ? ['periode', fr.calendrier.debutSeul(label)]
+      : ['periode', label];
+    events.push({ uid: uid(part), summary, description: describe(p.texte, cal.texte), url, start: p.debut, endExclusive: addDays(last, 1) });
   }
   view.jalons.forEach((j, i) => {
     // A milestone the progress log says is reached is marked so in its summary.

@@ -213,3 +213,9 @@ export function renderMarkdown(markdown: string, options: { context?: PageContex
 export function hasMermaid(markdown: string): boolean {
   return /^(```|~~~)\s*mermaid\b/m.test(markdown);
 }
+
+/** Rendered Markdown of a single paragraph, without its <p>, to sit inline after a label; anything longer as it is. */
+export function unwrapSingleParagraph(html: string): string {
+  const trimmed = html.trim();
+  return /^<p>(?:(?!<\/?p>)[\s\S])*<\/p>$/.test(trimmed) ? trimmed.slice(3, -4) : trimmed;
+}
