@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { actorRefListSchema } from './actor.ts';
+import { milestoneSchema } from './calendar.ts';
 import { fuzzyDateSchema } from './fuzzy-date.ts';
+import { indicatorListSchema } from './indicator.ts';
 import { reviewListSchema } from './progress.ts';
 import { linkSchema, sourceDefectsSchema } from './source.ts';
 
@@ -65,6 +67,17 @@ export const roadmapSchema = z
       .describe('Document d\'origine.'),
     licence: z.string().optional().describe('Licence de réutilisation (« Licence Ouverte / Etalab 2.0 »).'),
     liens: z.array(linkSchema).optional().describe('Liens utiles.'),
+    objectifs: z
+      .array(z.string().trim().min(1))
+      .optional()
+      .describe('Objectifs ou cibles de la feuille de route entière, tels que la source les écrit, un par ligne, en Markdown (« 80 % de la population dispose des compétences numériques de base en 2030 »). Ceux d\'une seule action vont dans sa fiche.'),
+    indicateurs: indicatorListSchema
+      .optional()
+      .describe('Indicateurs de la feuille de route entière, comme ceux d\'une fiche : un intitulé seul, ou un objet avec unité, référence, cibles et mesures. Les « valeurs » des bilans s\'ajoutent à leurs mesures.'),
+    jalons: z
+      .array(milestoneSchema)
+      .optional()
+      .describe('Étapes datées de la feuille de route entière (« Évaluation à mi-parcours : 2027 ») ; les « jalons_atteints » des bilans disent lesquelles sont atteintes.'),
     bilans: reviewListSchema.optional(),
     anomalies_source: sourceDefectsSchema.optional(),
   })

@@ -173,6 +173,12 @@ describe('npm run cms', () => {
     const sheets = committed.collections.find((c) => c.name.endsWith('_fiches'))!;
     const paths = new Set(cmsPaths(sheets.fields!));
     for (const path of fieldPaths(sheetSchema)) expect(paths.has(path), path).toBe(true);
+    // The roadmap's own objectives, indicators, milestones and what its reports measure and reach are editable too.
+    const roadmaps = committed.collections.find((c) => c.name === 'feuilles_de_route')!;
+    for (const file of roadmaps.files!) {
+      const rmPaths = new Set(cmsPaths(file.fields));
+      for (const path of fieldPaths(roadmapSchema)) expect(rmPaths.has(path), `${file.name} : ${path}`).toBe(true);
+    }
     expect(existsSync(join(root, 'public', 'admin', 'index.html'))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { planImport } from '../src/lib/import/sheets.ts';
 import { readTable } from '../src/lib/import/table.ts';
 import { sheetEvents } from '../src/lib/export/ical.ts';
 import { modelJsonSchema } from '../src/lib/export/model-schema.ts';
+import { roadmapMilestones } from '../src/lib/model/progress.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -93,6 +94,37 @@ describe('progress derived from a year of entries, on 2025-01-15', () => {
     ]);
   });
 
+  it('publishes the roadmap\'s own objectives, and its indicators with the values its reports measured', () => {
+    expect(rm.objectifs).toEqual(['80 % des habitants ont les **compétences numériques de base** en 2025.', 'Un lieu de médiation numérique dans chaque EPCI.']);
+    expect(rm.indicateurs.map((i) => [i.libelle, i.unite, i.reference?.texte ?? null, i.cibles.map((c) => `${c.date}:${c.valeur}`), i.mesures.map((m) => `${m.date}:${m.valeur}`)])).toEqual([
+      ['Habitants ayant les compétences numériques de base', '%', '62', ['2025:80'], ['juillet 2024:66']],
+      ['Lieux de médiation ouverts', null, null, [], []],
+    ]);
+    // The report names the indicator loosely (no accents, lower case): the model files it under the indicator's own label.
+    expect(rm.bilans[1]!.valeurs).toEqual([{ indicateur: 'Habitants ayant les compétences numériques de base', valeur: 66, texte: '66' }]);
+    expect(rm.bilans.map((b) => b.jalons_atteints)).toEqual([[], ['Installation du comité de pilotage']]);
+  });
+
+  it('marks the roadmap\'s milestones reached by a report, late when past and not reached', () => {
+    const state = (r: typeof rm) => r.jalons.map((j) => [j.libelle, j.date.fin, j.atteint_le?.texte ?? null, j.en_retard]);
+    expect(state(rm)).toEqual([
+      ['Installation du comité de pilotage', '2024-06-30', 'juillet 2024', false],
+      ['Évaluation à mi-parcours', '2024-11-30', null, true],
+      ['Bilan final', '2025-12-31', null, false],
+    ]);
+    // « novembre 2024 » is not past until its last day.
+    const before = validateProject(root, fixture, '2024-11-30').model.feuilles_de_route[0]!;
+    expect(before.jalons.map((j) => j.en_retard)).toEqual([false, false, false]);
+  });
+
+  it('never calls a milestone of a completed or replaced roadmap late, nor one of a roadmap that keeps no report', () => {
+    const jalons = [{ date: 'novembre 2024', libelle: 'Évaluation à mi-parcours' }];
+    expect(roadmapMilestones(jalons, rm.bilans, 'en_vigueur', TODAY)[0]!.en_retard).toBe(true);
+    expect(roadmapMilestones(jalons, rm.bilans, 'achevee', TODAY)[0]!.en_retard).toBe(false);
+    expect(roadmapMilestones(jalons, rm.bilans, 'remplacee', TODAY)[0]!.en_retard).toBe(false);
+    expect(roadmapMilestones(jalons, [], 'en_vigueur', TODAY)[0]!.en_retard).toBe(false);
+  });
+
   it('publishes all of it in the JSON model, which validates against the published JSON Schema', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     const validate = ajv.compile(modelJsonSchema('https://exemple.fr/donnees/jalons.schema.json'));
@@ -100,6 +132,13 @@ describe('progress derived from a year of entries, on 2025-01-15', () => {
     expect(validate(data), ajv.errorsText(validate.errors)).toBe(true);
     data.feuilles_de_route[0].fiches[0].suivi[0].avancement = 140;
     expect(validate(data)).toBe(false);
+    const roadmapLevel = JSON.parse(JSON.stringify(result.model));
+    expect(roadmapLevel.feuilles_de_route[0].jalons).toHaveLength(3);
+    roadmapLevel.feuilles_de_route[0].jalons[0].atteint_le = 'juillet 2024';
+    expect(validate(roadmapLevel)).toBe(false);
+    roadmapLevel.feuilles_de_route[0].jalons[0].atteint_le = null;
+    roadmapLevel.feuilles_de_route[0].bilans[1].valeurs[0].valeur = '66';
+    expect(validate(roadmapLevel)).toBe(false);
   });
 
   it('adds the current status, the last update and the progress at the end of the CSV row', () => {

@@ -73,3 +73,78 @@ describe('rules on a sheet\'s progress log', () => {
     }
   });
 });
+
+// The example roadmap with its own objectives, indicator and milestone, and reports that measure and reach them (line 1 is « --- »).
+const ROADMAP = `---
+titre: Feuille de route d'exemple
+titre_court: Exemple 2023-2025
+porteurs: [departement-exemple]
+territoire: { nom: Exemple, niveau: departement, code_insee: "99" }
+periode: { debut: "2023", fin: "2025" }
+statut: en_vigueur
+niveaux:
+  - { id: axe, nom: Axe, nom_pluriel: Axes }
+  - { id: objectif, nom: Objectif, facultatif: true }
+priorites:
+  - { valeur: 1, libelle: Priorité 1 }
+  - { valeur: 2, libelle: Priorité 2 }
+source: { titre: Document d'exemple, fichier: exemple.pdf }
+objectifs:
+  - 80 % des habitants formés.
+indicateurs:
+  - libelle: Habitants formés
+    unite: "%"
+    cibles: [{ date: 2025, valeur: 80 }]
+jalons:
+  - { date: juin 2023, libelle: Comité installé }
+bilans:
+  - date: décembre 2023
+    titre: Bilan annuel
+    valeurs:
+      Habitants formes: 40
+      Habitans formés: 41
+    jalons_atteints: [Comite installe, Comité instalé]
+  - date: 2042-01-01
+    titre: Une faute de frappe dans l'année
+---
+Présentation de l'exemple.
+`;
+
+describe('rules on a roadmap\'s reports, against its own indicators and milestones', () => {
+  const tree = makeContentTree('valide', { 'exemple/feuille-de-route.md': ROADMAP }, 'jalons-bilans-');
+  afterAll(() => tree.remove());
+  const result = validateProject(ROOT, tree.dir, '2024-03-15');
+  const mine = result.problems.filter((p) => p.fichier.endsWith('exemple/feuille-de-route.md')).map((p) => `${p.ligne} ${p.chemin} ${p.message}`);
+
+  it('refuses a report dated after today, suggesting to check the year', () => {
+    expect(mine).toContain("30 bilans[1].date Le bilan est daté « 2042-01-01 », après la date de publication (2024-03-15) : un bilan ne dit que ce qui a déjà eu lieu. Vérifiez l'année ; une étape encore à venir se note dans « jalons ».");
+  });
+
+  it('refuses a value for no indicator of the roadmap, with a did-you-mean, and accepts the label loosely written', () => {
+    expect(mine).toContain("28 bilans[0].valeurs.Habitans formés « Habitans formés » n'est l'intitulé d'aucun indicateur de la feuille de route. Vouliez-vous dire « Habitants formés » ? Écrivez le « libelle » d'un des indicateurs : « Habitants formés ».");
+    expect(mine.filter((m) => m.includes('valeurs'))).toHaveLength(1);
+  });
+
+  it('refuses a reached milestone that is not one of the roadmap\'s, with a did-you-mean', () => {
+    expect(mine).toContain("29 bilans[0].jalons_atteints[1] « Comité instalé » n'est le libellé d'aucun jalon de la feuille de route. Vouliez-vous dire « Comité installé » ? Écrivez le « libelle » d'un des jalons : « Comité installé ».");
+    expect(mine.filter((m) => m.includes('jalons_atteints'))).toHaveLength(1);
+    expect(mine).toHaveLength(3);
+  });
+
+  it('says where to declare an indicator or a milestone when the roadmap has none', () => {
+    const bare = makeContentTree('valide', {
+      'exemple/feuille-de-route.md': ROADMAP.replace(/objectifs:[\s\S]*?bilans:/, 'bilans:').replace(/  - date: 2042[\s\S]*?\n---/, '---'),
+    }, 'jalons-bilans-');
+    try {
+      const problems = validateProject(ROOT, bare.dir, '2024-03-15').problems.map((p) => `${p.ligne} ${p.chemin} ${p.message}`);
+      expect(problems).toEqual([
+        "19 bilans[0].valeurs.Habitants formes « Habitants formes » n'est l'intitulé d'aucun indicateur : la feuille de route n'a pas d'« indicateurs ». Déclarez d'abord l'indicateur dans « indicateurs », puis reprenez son « libelle » ici.",
+        "20 bilans[0].valeurs.Habitans formés « Habitans formés » n'est l'intitulé d'aucun indicateur : la feuille de route n'a pas d'« indicateurs ». Déclarez d'abord l'indicateur dans « indicateurs », puis reprenez son « libelle » ici.",
+        "21 bilans[0].jalons_atteints[0] « Comite installe » n'est le libellé d'aucun jalon : la feuille de route n'a pas de « jalons ». Déclarez d'abord le jalon dans « jalons », puis reprenez son « libelle » ici.",
+        "21 bilans[0].jalons_atteints[1] « Comité instalé » n'est le libellé d'aucun jalon : la feuille de route n'a pas de « jalons ». Déclarez d'abord le jalon dans « jalons », puis reprenez son « libelle » ici.",
+      ]);
+    } finally {
+      bare.remove();
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from './paths.ts';
 import { looseKey } from '../values/text.ts';
 import type { ActorData, Entry, LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from './load.ts';
 import { formatPath, type PathSegment, type Problem } from './problem.ts';
-import { checkProgress } from './progress-rules.ts';
+import { checkProgress, checkRoadmapReviews } from './progress-rules.ts';
 import { didYouMean } from './suggest.ts';
 import { defaultToday } from '../values/today.ts';
 
@@ -126,6 +126,7 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
     if (period.debut && period.fin && period.fin < period.debut) {
       report(roadmap, ['periode', 'fin'], `La période se termine (${period.fin}) avant de commencer (${period.debut}) : vérifiez « periode.debut » et « periode.fin ».`);
     }
+    checkRoadmapReviews(roadmap, today, report);
     roadmaps.set(roadmap.id, { roadmap, period, nodes: new Map(), sheets: new Map(), invalid: new Set(), calendars: new Map() });
   }
   for (const bad of content.invalid) if (bad.roadmapId) roadmaps.get(bad.roadmapId)?.invalid.add(bad.id);

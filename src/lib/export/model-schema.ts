@@ -94,11 +94,16 @@ const modelDate = z.strictObject({
   precision: precision.nullable(),
 }).meta({ id: 'DateFloue', description: 'Date floue, avec ses bornes ISO et sa précision.' });
 const sheetStatus = z.enum(SHEET_STATUSES);
+const measuredValues = z.array(z.strictObject({ indicateur: text.describe('Libellé de l\'indicateur.'), valeur: z.number().nullable(), texte: text }));
+const milestoneProgress = z.strictObject({
+  libelle: text, date: modelDate, atteint_le: modelDate.nullable().describe('Date de l\'étape de suivi ou du bilan qui l\'a atteint.'),
+  en_retard: z.boolean().describe('Passé et non atteint (seulement sur une fiche qui tient un suivi, ni réalisée ni abandonnée, ou une feuille de route qui publie des bilans, ni achevée ni remplacée).'),
+}).meta({ id: 'JalonSuivi', description: 'Jalon daté, atteint ou non à la date de construction du site.' });
 const progressEntry = z.strictObject({
   date: modelDate, texte: text.describe('Ce qui s\'est passé (Markdown).'),
   statut: sheetStatus.nullable().describe('Statut à partir de cette date.'),
   avancement: z.number().min(0).max(100).nullable().describe('Avancement en pourcentage.'),
-  valeurs: z.array(z.strictObject({ indicateur: text.describe('Libellé de l\'indicateur.'), valeur: z.number().nullable(), texte: text })).describe('Valeurs mesurées à cette date.'),
+  valeurs: measuredValues.describe('Valeurs mesurées à cette date.'),
   jalons_atteints: z.array(text).describe('Jalons atteints à cette date.'),
   lien: link.nullable(),
 }).meta({ id: 'EtapeSuivi', description: 'Étape datée du suivi d\'une fiche.' });
@@ -147,9 +152,7 @@ const sheet = z.strictObject({
     jalons_depasses: z.array(text).describe('Jalons passés et non atteints.'),
   }),
   derniere_mise_a_jour: modelDate.nullable().describe('Date de l\'étape de suivi la plus récente.'),
-  jalons_suivi: z.array(z.strictObject({
-    libelle: text, date: modelDate, atteint_le: modelDate.nullable(), en_retard: z.boolean(),
-  })).describe('Jalons du calendrier, atteints ou en retard.'),
+  jalons_suivi: z.array(milestoneProgress).describe('Jalons du calendrier, atteints ou en retard.'),
 }).meta({ id: 'Fiche', description: 'Fiche action.' });
 
 const roadmap = z.strictObject({
@@ -165,7 +168,14 @@ const roadmap = z.strictObject({
   source: z.strictObject({ titre: text, auteur: nullableText, fichier: nullableText, url: nullableText, date: nullableText, note: nullableText }),
   licence: nullableText.describe('Licence du document source, quand elle est connue.'),
   liens: z.array(link), anomalies_source: z.array(text), corps: text,
-  bilans: z.array(z.strictObject({ date: modelDate, titre: text, texte: nullableText, lien: link.nullable() })).describe('Bilans datés, du plus récent au plus ancien.'),
+  objectifs: z.array(text).describe('Objectifs ou cibles de la feuille de route entière (Markdown), tels que la source les écrit.'),
+  indicateurs: z.array(indicator).describe('Indicateurs de la feuille de route entière ; les valeurs mesurées par les bilans sont ajoutées à leurs mesures.'),
+  jalons: z.array(milestoneProgress).describe('Jalons de la feuille de route entière, atteints (par un bilan) ou en retard.'),
+  bilans: z.array(z.strictObject({
+    date: modelDate, titre: text, texte: nullableText, lien: link.nullable(),
+    valeurs: measuredValues.describe('Valeurs des indicateurs de la feuille de route mesurées à la date du bilan.'),
+    jalons_atteints: z.array(text).describe('Jalons de la feuille de route atteints à la date du bilan.'),
+  })).describe('Bilans datés, du plus récent au plus ancien.'),
   synthese_suivi: progressSummary,
   noeuds: z.array(node), fiches: z.array(sheet),
 }).meta({ id: 'FeuilleDeRoute', description: 'Feuille de route.' });

@@ -3,10 +3,12 @@ import { parseFuzzyDate } from '../values/fuzzy-date.ts';
 import { parseIndicatorValue } from '../values/indicator.ts';
 import { parseMoney, type Money } from '../values/money.ts';
 import { normaliseRef, type ContentIndex, type RoadmapIndex } from '../content/cross-rules.ts';
-import type { LoadedContent, MarkdownEntry, NodeData, SheetData } from '../content/load.ts';
+import type { LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from '../content/load.ts';
 import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
 import { calendarDisplay, followedPeriod } from './calendar-view.ts';
-import { currentStatus, indicatorLabelsOf, lastUpdate, latestAdvancement, lateness, milestoneProgress, modelDate, progressEntries, summarise, withMeasures } from './progress.ts';
+import {
+  currentStatus, indicatorLabelsOf, lastUpdate, latestAdvancement, lateness, measuredValues, milestoneProgress, modelDate, progressEntries, roadmapMilestones, summarise, withMeasures,
+} from './progress.ts';
 import { defaultToday } from '../values/today.ts';
 import type { Model, ModelActorRef, ModelCalendar, ModelAncestor, ModelIndicator, ModelIndicatorPoint, ModelNode, ModelRoadmap, ModelSheet, ModelSource } from './types.ts';
 
@@ -47,7 +49,7 @@ function point(p: { date: string | number; valeur: number | string; texte?: stri
   return { date: String(p.date), debut: d.ok ? d.value.debut : null, fin: d.ok ? d.value.fin : null, valeur: v.nombre, texte: p.texte ?? v.texte };
 }
 
-function indicator(raw: NonNullable<SheetData['indicateurs']>[number]): ModelIndicator {
+function indicator(raw: NonNullable<SheetData['indicateurs'] | RoadmapData['indicateurs']>[number]): ModelIndicator {
   if (typeof raw === 'string') return { libelle: raw, unite: null, description: null, reference: null, cibles: [], mesures: [] };
   const values = [raw.reference, ...(raw.cibles ?? []), ...(raw.mesures ?? [])].filter((x) => x !== undefined);
   const inferredUnit = values.map((v) => parseIndicatorValue(v.valeur).unite).find((u) => u);
@@ -130,6 +132,13 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
   };
   visit('', []);
 
+  const indicatorLabels = (r.indicateurs ?? []).map((i) => (typeof i === 'string' ? i : i.libelle));
+  const bilans = [...(r.bilans ?? [])]
+    .map((b) => ({
+      date: modelDate(b.date), titre: b.titre, texte: b.texte ?? null, lien: b.lien ?? null,
+      valeurs: measuredValues(b.valeurs, indicatorLabels), jalons_atteints: b.jalons_atteints ?? [],
+    }))
+    .sort((a, b) => (b.date.debut ?? '').localeCompare(a.date.debut ?? '') || (b.date.fin ?? '').localeCompare(a.date.fin ?? ''));
   const roadmap: ModelRoadmap = {
     id: rm.roadmap.id,
     fichier: rm.roadmap.fichier,
@@ -154,9 +163,11 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
     liens: r.liens ?? [],
     anomalies_source: r.anomalies_source ?? [],
     corps: rm.roadmap.body.trim(),
-    bilans: [...(r.bilans ?? [])]
-      .map((b) => ({ date: modelDate(b.date), titre: b.titre, texte: b.texte ?? null, lien: b.lien ?? null }))
-      .sort((a, b) => (b.date.debut ?? '').localeCompare(a.date.debut ?? '') || (b.date.fin ?? '').localeCompare(a.date.fin ?? '')),
+    objectifs: r.objectifs ?? [],
+    // Values measured in the reports are measures of the roadmap's own indicators, as a sheet's log measures the sheet's.
+    indicateurs: withMeasures((r.indicateurs ?? []).map(indicator), bilans),
+    jalons: roadmapMilestones(r.jalons ?? [], bilans, r.statut, today),
+    bilans,
     synthese_suivi: summarise(fiches),
     noeuds,
     fiches,

@@ -10,7 +10,7 @@ import { parseFuzzyDate } from '../values/fuzzy-date.ts';
 import { parseIndicatorValue } from '../values/indicator.ts';
 import { looseKey } from '../values/text.ts';
 import type {
-  ModelDate, ModelIndicator, ModelLateness, ModelMilestoneProgress, ModelProgressEntry, ModelProgressSummary, ModelSheet,
+  ModelDate, ModelIndicator, ModelLateness, ModelMilestoneProgress, ModelProgressEntry, ModelProgressSummary, ModelReview, ModelSheet,
 } from './types.ts';
 
 /** Statuses after which a sheet can no longer be late. */
@@ -24,7 +24,6 @@ export function modelDate(value: string | number): ModelDate {
 
 /** The log as published: newest first, each measured value under its indicator's own label. */
 export function progressEntries(entries: readonly ProgressEntryData[] | undefined, indicatorLabels: readonly string[]): ModelProgressEntry[] {
-  const label = (key: string) => indicatorLabels.find((l) => looseKey(l) === looseKey(key)) ?? key;
   return progressChronology(entries ?? [])
     .reverse()
     .map(({ entry }) => ({
@@ -32,13 +31,19 @@ export function progressEntries(entries: readonly ProgressEntryData[] | undefine
       texte: entry.texte,
       statut: entry.statut ?? null,
       avancement: entry.avancement ?? null,
-      valeurs: Object.entries(entry.valeurs ?? {}).map(([k, v]) => {
-        const parsed = parseIndicatorValue(v);
-        return { indicateur: label(k), valeur: parsed.nombre, texte: parsed.texte };
-      }),
+      valeurs: measuredValues(entry.valeurs, indicatorLabels),
       jalons_atteints: entry.jalons_atteints ?? [],
       lien: entry.lien ?? null,
     }));
+}
+
+/** Values measured at a date (a progress entry's, a report's), each under the label of the indicator it names. */
+export function measuredValues(valeurs: Record<string, string | number> | undefined, indicatorLabels: readonly string[]): ModelProgressEntry['valeurs'] {
+  const label = (key: string) => indicatorLabels.find((l) => looseKey(l) === looseKey(key)) ?? key;
+  return Object.entries(valeurs ?? {}).map(([k, v]) => {
+    const parsed = parseIndicatorValue(v);
+    return { indicateur: label(k), valeur: parsed.nombre, texte: parsed.texte };
+  });
 }
 
 /**
@@ -64,19 +69,35 @@ export function lastUpdate(entries: readonly ModelProgressEntry[]): ModelDate | 
   return entries[0]?.date ?? null;
 }
 
-/** Each milestone of the calendar, with the entry that reached it; late when past, not reached, on an open sheet that keeps a log. */
-export function milestoneProgress(calendar: Calendar | null, entries: readonly ModelProgressEntry[], statut: string | null, today: string): ModelMilestoneProgress[] {
-  const open = entries.length > 0 && !CLOSED.has(statut ?? '');
-  return (calendar?.jalons ?? []).map((j) => {
+/** Entries that can reach milestones, newest first: a sheet's progress steps, a roadmap's reports. */
+type Reaching = ReadonlyArray<{ date: ModelDate; jalons_atteints: readonly string[] }>;
+
+/** Each milestone with the oldest entry that reached it; late when past and not reached, if `open` allows it. */
+function reachedMilestones(jalons: ReadonlyArray<{ libelle: string; date: ModelDate }>, entries: Reaching, open: boolean, today: string): ModelMilestoneProgress[] {
+  return jalons.map((j) => {
     // Entries are newest first: the oldest one that names the milestone is when it was reached.
     const reached = [...entries].reverse().find((e) => e.jalons_atteints.some((l) => looseKey(l) === looseKey(j.libelle)));
-    return {
-      libelle: j.libelle,
-      date: { texte: j.texte, debut: j.debut, fin: j.fin, precision: j.precision },
-      atteint_le: reached?.date ?? null,
-      en_retard: open && !reached && j.fin < today,
-    };
+    return { libelle: j.libelle, date: j.date, atteint_le: reached?.date ?? null, en_retard: open && !reached && j.date.fin !== null && j.date.fin < today };
   });
+}
+
+/** Each milestone of the calendar, with the entry that reached it; late when past, not reached, on an open sheet that keeps a log. */
+export function milestoneProgress(calendar: Calendar | null, entries: readonly ModelProgressEntry[], statut: string | null, today: string): ModelMilestoneProgress[] {
+  const jalons = (calendar?.jalons ?? []).map((j) => ({ libelle: j.libelle, date: { texte: j.texte, debut: j.debut, fin: j.fin, precision: j.precision } }));
+  return reachedMilestones(jalons, entries, entries.length > 0 && !CLOSED.has(statut ?? ''), today);
+}
+
+/** Statuses after which a roadmap's milestones can no longer be late. */
+const ROADMAP_CLOSED = new Set(['achevee', 'remplacee']);
+
+/**
+ * A roadmap's own milestones, with the report that reached each; late when past, not
+ * reached, on a roadmap that keeps reports (as a sheet must keep a log) and is neither
+ * completed nor replaced.
+ */
+export function roadmapMilestones(jalons: ReadonlyArray<{ date: string | number; libelle: string }>, reviews: readonly ModelReview[], statut: string, today: string): ModelMilestoneProgress[] {
+  const dated = jalons.map((j) => ({ libelle: j.libelle, date: modelDate(j.date) }));
+  return reachedMilestones(dated, reviews, reviews.length > 0 && !ROADMAP_CLOSED.has(statut), today);
 }
 
 /**
@@ -91,7 +112,7 @@ export function lateness(calendar: Calendar | null, statut: string | null, miles
 }
 
 /** Measured values of the log appended to their indicator's measures, in date order. */
-export function withMeasures(indicators: ModelIndicator[], entries: readonly ModelProgressEntry[]): ModelIndicator[] {
+export function withMeasures(indicators: ModelIndicator[], entries: ReadonlyArray<Pick<ModelProgressEntry, 'date' | 'valeurs'>>): ModelIndicator[] {
   return indicators.map((ind) => {
     const measured = [...entries]
       .reverse()

@@ -61,13 +61,16 @@ export interface ModelProgressEntry {
   lien: { titre: string; url: string } | null;
 }
 
-/** A milestone of the sheet's calendar, reached or not by the build date. */
+/** A milestone of a sheet's calendar or of a roadmap, reached or not by the build date. */
 export interface ModelMilestoneProgress {
   libelle: string;
   date: ModelDate;
   /** Date of the progress entry that reached it, or null. */
   atteint_le: ModelDate | null;
-  /** Past and not reached (only on a sheet that keeps a progress log and is neither realised nor abandoned). */
+  /**
+   * Past and not reached: only on a sheet that keeps a progress log and is neither realised
+   * nor abandoned, or a roadmap that keeps reports and is neither completed nor replaced.
+   */
   en_retard: boolean;
 }
 
@@ -98,6 +101,10 @@ export interface ModelReview {
   titre: string;
   texte: string | null;
   lien: { titre: string; url: string } | null;
+  /** Values of the roadmap's indicators measured at this date, each under its indicator's label. */
+  valeurs: ModelProgressEntry['valeurs'];
+  /** Labels of the roadmap's milestones reached at this date. */
+  jalons_atteints: string[];
 }
 
 export interface ModelSubAction {
@@ -221,6 +228,12 @@ export interface ModelRoadmap {
   liens: Array<{ titre: string; url: string }>;
   anomalies_source: string[];
   corps: string;
+  /** The roadmap's own objectives or targets, Markdown, as written. */
+  objectifs: string[];
+  /** The roadmap's own indicators, with the values measured in its reports appended to their measures. */
+  indicateurs: ModelIndicator[];
+  /** The roadmap's own milestones, reached (by a report) or late, at the build date. */
+  jalons: ModelMilestoneProgress[];
   /** Dated roadmap-level reports, newest first. */
   bilans: ModelReview[];
   /** Roll-up of all the roadmap's sheets, at the build date. */
