@@ -21,7 +21,7 @@ const ROADMAP: Period = { debut: '2023-01-01', fin: '2025-12-31' };
 const cal = (input: CalendarInput, period: Period = ROADMAP) => normaliseCalendar(input, period)!;
 const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/;
 
-const ical: IcalOptions = { sheetUrl: (rm, id) => `https://exemple.fr/${rm}/${id}/`, today: '2024-03-15', host: 'exemple.fr' };
+const ical: IcalOptions = { sheetUrl: (rm, id) => `https://exemple.fr/${rm}/${id}/`, roadmapUrl: (rm) => `https://exemple.fr/${rm}/`, today: '2024-03-15', host: 'exemple.fr' };
 function sheetWith(input: CalendarInput, period: Period = ROADMAP): { rm: ModelRoadmap; f: ModelSheet } {
   const f = { id: 'f', code: '1.1', titre: 'Une fiche', calendrier: cal(input, period), sous_actions: [] } as unknown as ModelSheet;
   const rm = { id: 'rm', titre: 'Feuille', titre_court: null, periode: { ...period, texte: null }, fiches: [f] } as unknown as ModelRoadmap;

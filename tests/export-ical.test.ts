@@ -47,7 +47,7 @@ describe('iCalendar exports', () => {
       const path = join(dir, `${rm.id}.ics`);
       if (!existsSync(path)) {
         // No calendar file for a roadmap without any event (RFC 5545 wants at least one).
-        expect(rm.fiches.some((f) => sheetEvents(rm, f, { sheetUrl, today, host: base.hostname }).length > 0), rm.id).toBe(false);
+        expect(rm.fiches.some((f) => sheetEvents(rm, f, { sheetUrl, roadmapUrl: (id) => new URL(`${id}/`, base).href, today, host: base.hostname }).length > 0), rm.id).toBe(false);
         continue;
       }
       const evs = events(path);

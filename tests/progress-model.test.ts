@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { roadmapRows, sheetRow, toCsv } from '../src/lib/export/csv.ts';
 import { planImport } from '../src/lib/import/sheets.ts';
 import { readTable } from '../src/lib/import/table.ts';
-import { sheetEvents } from '../src/lib/export/ical.ts';
+import { roadmapMilestoneEvents, sheetEvents } from '../src/lib/export/ical.ts';
 import { modelJsonSchema } from '../src/lib/export/model-schema.ts';
 import { roadmapMilestones } from '../src/lib/model/progress.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
@@ -149,12 +149,22 @@ describe('progress derived from a year of entries, on 2025-01-15', () => {
   });
 
   it('marks reached milestones in their iCalendar summary', () => {
-    const events = sheetEvents(rm, sheet('a-1'), { sheetUrl: () => 'https://exemple.fr/f/', today: TODAY, host: 'exemple.fr' });
+    const events = sheetEvents(rm, sheet('a-1'), { sheetUrl: () => 'https://exemple.fr/f/', roadmapUrl: () => 'https://exemple.fr/', today: TODAY, host: 'exemple.fr' });
     expect(events.filter((e) => e.uid.includes('jalon')).map((e) => e.summary)).toEqual([
       'A.1 Réseau d\'aidants numériques : Lancement du réseau (atteint : mars 2024)',
       'A.1 Réseau d\'aidants numériques : Première formation (atteint : octobre 2024)',
       'A.1 Réseau d\'aidants numériques : Charte signée',
     ]);
+  });
+
+  it('puts the roadmap\'s own milestones in its iCalendar, reached ones marked, linked to the roadmap page', () => {
+    const events = roadmapMilestoneEvents(rm, { sheetUrl: () => 'https://exemple.fr/f/', roadmapUrl: (id) => `https://exemple.fr/${id}/`, today: TODAY, host: 'exemple.fr' });
+    expect(events.map((e) => [e.uid, e.summary, e.start, e.endExclusive, e.url])).toEqual([
+      ['suivi.jalon-1@exemple.fr', 'Suivi 2024-2025 : Installation du comité de pilotage (atteint : juillet 2024)', '2024-06-01', '2024-07-01', 'https://exemple.fr/suivi/#cap'],
+      ['suivi.jalon-2@exemple.fr', 'Suivi 2024-2025 : Évaluation à mi-parcours', '2024-11-01', '2024-12-01', 'https://exemple.fr/suivi/#cap'],
+      ['suivi.jalon-3@exemple.fr', 'Suivi 2024-2025 : Bilan final', '2025-10-01', '2026-01-01', 'https://exemple.fr/suivi/#cap'],
+    ]);
+    expect(events[2]!.description).toBe('T4 2025\nfin 2025\nhttps://exemple.fr/suivi/#cap');
   });
 
   it('reads its own CSV back without change: the derived columns are known and ignored, the log is kept', async () => {

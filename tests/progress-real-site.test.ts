@@ -26,4 +26,14 @@ describe('progress pages of the real site', () => {
     else expect(html.split('<ol class="frise-suivi actualites"')[1]!.split('</ol>')[0]!.match(/<li>/g)).toHaveLength(Math.min(count, 200));
     for (const rm of model.feuilles_de_route) expect(html).toContain(`href="/donnees/${rm.id}.actualites.atom"`);
   });
+
+  it('a roadmap page has a section of its own objectives, indicators and milestones only when it states some, and no empty heading', () => {
+    for (const rm of model.feuilles_de_route) {
+      const html = readFileSync(join(siteDir, rm.id, 'index.html'), 'utf8');
+      expect(html.includes('<h2 id="cap">'), rm.id).toBe(rm.objectifs.length + rm.indicateurs.length + rm.jalons.length > 0);
+      expect(html.includes('id="cap-objectifs"'), rm.id).toBe(rm.objectifs.length > 0);
+      expect(html.includes('id="cap-indicateurs"'), rm.id).toBe(rm.indicateurs.length > 0);
+      expect(html.includes('id="cap-jalons"'), rm.id).toBe(rm.jalons.length > 0);
+    }
+  });
 });

@@ -68,6 +68,34 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(node).toContain('Aucune fiche en retard.');
   });
 
+  it('the roadmap shows its own objectives, its indicators against their targets, and its milestones reached, late or to come in words', () => {
+    const cap = section(page('suivi'), 'cap');
+    expect(cap).toContain('<h2 id="cap">Objectifs, indicateurs et jalons de la feuille de route</h2>');
+    const words = text(cap);
+    expect(words).toContain('Objectifs 80 % des habitants ont les compétences numériques de base en 2025. Un lieu de médiation numérique dans chaque EPCI');
+    expect(cap).toContain('<strong>compétences numériques de base</strong>'); // Markdown rendered, never shown raw
+    expect(cap).toContain('<abbr title="Établissement public de coopération intercommunale">EPCI</abbr>'); // the glossary applies
+    expect(words).toContain('Indicateur 2023 juillet 2024 2025 Habitants ayant les compétences numériques de base (%) 62 66 (mesure) 80');
+    expect(cap).toContain('<desc id="cap-indicateur-1-desc">Habitants ayant les compétences numériques de base. Valeurs visées : 2023 : 62\u00a0%, 2025 : 80\u00a0%. Valeurs mesurées : juillet 2024 : 66\u00a0%.</desc>');
+    expect(words).toContain('Lieux de médiation ouverts'); // named without values: listed, not charted
+    expect(words).toContain('Jalon Date prévue État Installation du comité de pilotage juin 2024 ✓ atteint (juillet 2024) Évaluation à mi-parcours novembre 2024 ⚠ en retard : passé, non atteint Bilan final fin 2025 à venir');
+    // The report says what it measured and reached.
+    expect(text(section(page('suivi'), 'synthese-suivi'))).toContain('Bilan à mi-année Deux actions lancées sur cinq, une réalisée. Valeurs mesurées : Habitants ayant les compétences numériques de base : 66 % Jalons atteints : Installation du comité de pilotage Compte rendu du comité');
+    // Only the roadmap page: a node has no such section.
+    expect(page('suivi/axe-a')).not.toContain('id="cap"');
+  });
+
+  it('the roadmap\'s calendar draws its own milestones on a first row, reached or late in words, linked to the roadmap page', () => {
+    const cal = page('suivi/calendrier');
+    const row = cal.slice(cal.indexOf('data-cle="suivi#jalons"')).split('gantt-ligne')[0]!;
+    expect(row).toContain('<a href="/suivi/#cap" tabindex="-1">Jalons de la feuille de route</a>');
+    expect(row).toContain('class="gantt-jalon atteint" style="left:48.54%" title="Installation du comité de pilotage : juin 2024 — atteint (juillet 2024)"');
+    expect(row).toContain('title="Évaluation à mi-parcours : novembre 2024 — en retard : passé, non atteint"');
+    expect(cal.indexOf('data-cle="suivi#jalons"')).toBeLessThan(cal.indexOf('data-cle="suivi/a-1"'));
+    const table = text(cal.slice(cal.indexOf('<tr data-cle="suivi#jalons"')).split('</tr>')[0]!);
+    expect(table).toBe('Jalons de la feuille de route Installation du comité de pilotage : juin 2024 — atteint (juillet 2024) Évaluation à mi-parcours : novembre 2024 — en retard : passé, non atteint Bilan final : fin 2025 juin 2024 – T4 2025');
+  });
+
   it('the calendars draw each bar by status, mark late bars and reached milestones in words, and the legend explains them', () => {
     const cal = page('suivi/calendrier');
     const row = (id: string) => cal.slice(cal.indexOf(`data-cle="suivi/${id}"`)).split('gantt-ligne')[0]!;

@@ -1,6 +1,6 @@
 /**
  * Accessibility of the progress views: axe-core finds no WCAG 2.1 A/AA violation on the
- * sheet, node, roadmap, calendar, « Avancement » and « Actualités » pages of the fixture roadmap with a year of progress entries
+ * sheet, node, roadmap (with its own objectives, indicators and milestones), calendar, « Avancement » and « Actualités » pages of the fixture roadmap with a year of progress entries
  * (built on 2025-01-15), in the light and the dark colour scheme.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

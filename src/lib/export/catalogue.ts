@@ -73,7 +73,7 @@ export const licenceOf = (rm: ModelRoadmap) => rm.licence ?? DEFAULT_LICENCE;
 
 export function downloads(ctx: ExportContext): Download[] {
   const u = exportUrls(ctx);
-  const ical: IcalOptions = { sheetUrl: u.entry, today: ctx.today, host: new URL(ctx.site).hostname };
+  const ical: IcalOptions = { sheetUrl: u.entry, roadmapUrl: u.roadmap, today: ctx.today, host: new URL(ctx.site).hostname };
   const model = ctx.model;
   const own = model.feuilles_de_route.filter((r) => r.licence);
   const siteLicence = own.length ? `${DEFAULT_LICENCE}, sauf ${own.map((r) => `${r.titre_court ?? r.titre} (${r.licence})`).join(', ')}` : DEFAULT_LICENCE;

@@ -12,6 +12,8 @@ import type { Precision } from '../values/fuzzy-date.ts';
 export interface IcalOptions {
   /** Absolute URL of a sheet's page. */
   sheetUrl: (rm: string, id: string) => string;
+  /** Absolute URL of a roadmap's page. */
+  roadmapUrl: (rm: string) => string;
   /** Build date (YYYY-MM-DD), used as DTSTAMP: a wall-clock stamp would change the bytes at every build. */
   today: string;
   /** Domain that makes the UIDs globally unique. */
@@ -49,9 +51,31 @@ export function sheetIcalFile(rm: ModelRoadmap, f: ModelSheet): string | null {
   return hasEvents(rm, f) ? `donnees/${rm.id}/${f.id}.ics` : null;
 }
 
-/** Where a roadmap's calendar is published; null when none of its sheets has an event. */
+/** Where a roadmap's calendar is published; null when neither the roadmap's own milestones nor its sheets give an event. */
 export function roadmapIcalFile(rm: ModelRoadmap): string | null {
-  return rm.fiches.some((f) => hasEvents(rm, f)) ? `donnees/${rm.id}.ics` : null;
+  return ownMilestones(rm).length > 0 || rm.fiches.some((f) => hasEvents(rm, f)) ? `donnees/${rm.id}.ics` : null;
+}
+
+const ownMilestones = (rm: ModelRoadmap) => rm.jalons.filter((j) => j.date.debut && j.date.fin);
+
+/** The roadmap's own milestones, each an all-day event over the unit of its date, marked when a report reached it. */
+export function roadmapMilestoneEvents(rm: ModelRoadmap, o: IcalOptions): IcalEvent[] {
+  const url = `${o.roadmapUrl(rm.id)}#cap`;
+  const name = rm.titre_court ?? rm.titre;
+  return rm.jalons.flatMap((j, i) => {
+    if (!j.date.debut || !j.date.fin) return [];
+    const summary = `${name} : ${j.libelle}`;
+    const when = reachedText(j.date);
+    return [{
+      uid: `${rm.id}.jalon-${i + 1}@${o.host}`,
+      summary: j.atteint_le ? fr.suivi.jalonAtteintIcal(summary, reachedText(j.atteint_le)) : summary,
+      // As a sheet's: the date in words at its precision, the source's words when they differ, the page's address.
+      description: [when, ...(when === j.date.texte ? [] : [j.date.texte]), url].join('\n'),
+      url,
+      start: j.date.debut,
+      endExclusive: addDays(j.date.fin, 1),
+    }];
+  });
 }
 
 /**
@@ -140,7 +164,7 @@ export function toIcal(name: string, events: readonly IcalEvent[], o: IcalOption
 }
 
 export function roadmapIcal(rm: ModelRoadmap, o: IcalOptions): string {
-  return toIcal(rm.titre_court ?? rm.titre, rm.fiches.flatMap((f) => sheetEvents(rm, f, o)), o);
+  return toIcal(rm.titre_court ?? rm.titre, [...roadmapMilestoneEvents(rm, o), ...rm.fiches.flatMap((f) => sheetEvents(rm, f, o))], o);
 }
 
 export function sheetIcal(rm: ModelRoadmap, f: ModelSheet, o: IcalOptions): string {

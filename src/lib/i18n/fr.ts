@@ -85,6 +85,11 @@ export const fr = {
     anomalies: 'Défauts du document source',
     nonDatee: 'non datée',
     faitsCles: 'En bref',
+    /** The roadmap's own objectives, indicators and milestones. */
+    cap: 'Objectifs, indicateurs et jalons de la feuille de route',
+    objectifs: 'Objectifs',
+    indicateurs: 'Indicateurs',
+    jalons: 'Jalons',
   },
   noeud: {
     contenu: 'Contenu',
@@ -198,6 +203,8 @@ export const fr = {
     nouveauStatut: (s: string) => `Statut : ${s}`,
   },
   calendrier: {
+    /** The row of the roadmap's own milestones, above its sheets. */
+    jalonsFeuille: 'Jalons de la feuille de route',
     aucuneDate: 'Aucune fiche de cette feuille de route ne donne de date exploitable.',
     titre: 'Calendrier',
     tousTitre: 'Calendrier de toutes les feuilles de route',

@@ -21,7 +21,8 @@ export interface GanttSpan {
 
 export interface GanttRow {
   key: string;
-  kind: 'groupe' | 'fiche' | 'sous_action';
+  /** « jalons »: the roadmap's own milestones, drawn and listed like a sheet's. */
+  kind: 'groupe' | 'fiche' | 'sous_action' | 'jalons';
   depth: number;
   label: string;
   /** Link target: the roadmap, node or sheet page. */
@@ -75,7 +76,7 @@ export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline
       if (s.kind !== 'jalon' && s.kind !== 'recurrence') for (const x of spans.slice(before)) work.add(x);
     }
     const calendar = 'calendar' in row ? row.calendar : null;
-    const suivi = row.kind === 'fiche' ? row.suivi : undefined;
+    const suivi = row.kind === 'fiche' || row.kind === 'jalons' ? row.suivi : undefined;
     const statut = suivi?.statut ?? null;
     const status = statut && (DRAWN_STATUSES as readonly string[]).includes(statut) ? statut : null;
     const late = suivi?.enRetard ?? false;

@@ -1,7 +1,9 @@
 /**
  * A small line chart of an indicator's targets and measured values over time,
- * laid out at build time (the page draws it as SVG, with no script).
+ * laid out at build time (the page draws it as SVG, with no script), and the table
+ * that carries the same values as content.
  */
+import { fr } from '../i18n/fr.ts';
 import type { ModelIndicator, ModelIndicatorPoint } from '../model/types.ts';
 
 export interface ChartPoint { x: number; y: number; label: string; value: number; date: string }
@@ -70,5 +72,38 @@ export function indicatorChart(ind: ModelIndicator): IndicatorChart | null {
     cibles,
     mesures,
     description: [`${ind.libelle}.`, describe('Valeurs visées', cibles), describe('Valeurs mesurées', mesures)].filter(Boolean).join(' '),
+  };
+}
+
+export interface IndicatorTable {
+  /** Column headings: every date a value is given for, in time order. */
+  dates: string[];
+  /** Indicators with values: a table row each, and a chart when two values can be placed. */
+  rows: Array<{ libelle: string; unite: string | null; cells: string[]; chart: IndicatorChart | null; id: string }>;
+  /** Indicators named without any value: listed. */
+  plain: string[];
+}
+
+/** The indicators of a sheet or a roadmap as a table of values by date (a measure says so), their charts, and the bare labels. */
+export function indicatorTable(indicators: readonly ModelIndicator[], idPrefix: string): IndicatorTable {
+  const numeric = indicators.map((ind, i) => ({ ind, id: `${idPrefix}${i + 1}` })).filter(({ ind }) => ind.cibles.length || ind.mesures.length || ind.reference);
+  const points = numeric.flatMap(({ ind }) => [ind.reference, ...ind.cibles, ...ind.mesures].filter((p) => p !== null));
+  // Columns in time order (a measure of « octobre 2024 » from the progress log comes before « 2025 »), then as written.
+  const startOf = new Map(points.map((p) => [p.date, p.debut ?? p.date]));
+  const dates = [...new Set(points.map((p) => p.date))].sort((a, b) => startOf.get(a)!.localeCompare(startOf.get(b)!) || a.localeCompare(b));
+  return {
+    dates,
+    rows: numeric.map(({ ind, id }) => ({
+      libelle: ind.libelle,
+      unite: ind.unite,
+      id,
+      chart: indicatorChart(ind),
+      cells: dates.map((d) => {
+        const m = ind.mesures.find((p) => p.date === d);
+        const c = [ind.reference, ...ind.cibles].find((p) => p?.date === d);
+        return m ? `${m.texte} (${fr.fiche.mesure.toLowerCase()})` : c ? c.texte : '—';
+      }),
+    })),
+    plain: indicators.filter((ind) => !numeric.some((n) => n.ind === ind)).map((ind) => ind.libelle),
   };
 }

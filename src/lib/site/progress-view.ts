@@ -4,7 +4,9 @@
  * late, why a sheet is late, and a roll-up in words. Computed here, laid out by Astro.
  */
 import { fr } from '../i18n/fr.ts';
-import type { ModelDate, ModelProgressSummary, ModelRoadmap, ModelSheet } from '../model/types.ts';
+import type {
+  ModelDate, ModelIndicator, ModelMilestoneProgress, ModelProgressEntry, ModelProgressSummary, ModelReview, ModelRoadmap, ModelSheet,
+} from '../model/types.ts';
 import { dateText } from '../values/date-text.ts';
 import type { Precision } from '../values/fuzzy-date.ts';
 
@@ -42,6 +44,17 @@ export interface TimelineItem {
   lien: { titre: string; url: string } | null;
 }
 
+/** « Aidants formés : 35 personnes »: a measured value with its indicator's unit when the value does not carry it. */
+function valueText(v: ModelProgressEntry['valeurs'][number], indicators: readonly ModelIndicator[]): string {
+  const unit = indicators.find((i) => i.libelle === v.indicateur)?.unite;
+  return `${v.indicateur} : ${v.texte}${unit && !v.texte.includes(unit) ? ` ${unit}` : ''}`;
+}
+
+/** What a roadmap's report measured and reached, in words (« Valeurs mesurées », « Jalons atteints » lines). */
+export function reviewFacts(b: Pick<ModelReview, 'valeurs' | 'jalons_atteints'>, indicators: readonly ModelIndicator[]): { valeurs: string[]; jalons: string[] } {
+  return { valeurs: b.valeurs.map((v) => valueText(v, indicators)), jalons: b.jalons_atteints };
+}
+
 /** The entries, newest first, ready to show. */
 export function timeline(s: Pick<ModelSheet, 'suivi' | 'indicateurs'>): TimelineItem[] {
   return s.suivi.map((e) => ({
@@ -50,10 +63,7 @@ export function timeline(s: Pick<ModelSheet, 'suivi' | 'indicateurs'>): Timeline
     statut: e.statut ? fr.statuts[e.statut] ?? e.statut : null,
     avancement: e.avancement === null ? null : fr.suivi.avancementValeur(e.avancement),
     texte: e.texte,
-    valeurs: e.valeurs.map((v) => {
-      const unit = s.indicateurs.find((i) => i.libelle === v.indicateur)?.unite;
-      return `${v.indicateur} : ${v.texte}${unit && !v.texte.includes(unit) ? ` ${unit}` : ''}`;
-    }),
+    valeurs: e.valeurs.map((v) => valueText(v, s.indicateurs)),
     jalons: e.jalons_atteints,
     lien: e.lien,
   }));
@@ -61,17 +71,30 @@ export function timeline(s: Pick<ModelSheet, 'suivi' | 'indicateurs'>): Timeline
 
 export interface MilestoneRow { libelle: string; date: string; etat: string; enRetard: boolean; atteint: boolean }
 
-/** The calendar's milestones with their state at the build date (only on a sheet that keeps a log). */
-export function milestoneRows(s: Pick<ModelSheet, 'jalons_suivi' | 'suivi'>, today: string): MilestoneRow[] {
-  if (!s.suivi.length) return [];
-  return s.jalons_suivi.map((j) => ({
+/** A milestone's state at the build date, in words: reached (when), late, past and not reached, or to come. */
+function milestoneRow(j: ModelMilestoneProgress, today: string): MilestoneRow {
+  return {
     libelle: j.libelle,
     date: j.date.texte,
     etat: j.atteint_le ? fr.suivi.atteint(progressDateText(j.atteint_le)) : j.en_retard ? fr.suivi.jalonEnRetard : j.date.fin && j.date.fin < today ? fr.suivi.nonAtteint : fr.suivi.aVenir,
     enRetard: j.en_retard,
     atteint: j.atteint_le !== null,
-  }));
+  };
 }
+
+/** The calendar's milestones with their state at the build date (only on a sheet that keeps a log). */
+export function milestoneRows(s: Pick<ModelSheet, 'jalons_suivi' | 'suivi'>, today: string): MilestoneRow[] {
+  if (!s.suivi.length) return [];
+  return s.jalons_suivi.map((j) => milestoneRow(j, today));
+}
+
+/** The roadmap's own milestones with their state at the build date: shown even without reports, as part of what the roadmap plans. */
+export function roadmapMilestoneRows(rm: Pick<ModelRoadmap, 'jalons'>, today: string): MilestoneRow[] {
+  return rm.jalons.map((j) => milestoneRow(j, today));
+}
+
+/** Whether the roadmap states objectives, indicators or milestones of its own (else its page shows no such section). */
+export const hasRoadmapTargets = (rm: Pick<ModelRoadmap, 'objectifs' | 'indicateurs' | 'jalons'>) => rm.objectifs.length + rm.indicateurs.length + rm.jalons.length > 0;
 
 export interface SummaryBar { key: string; label: string; count: number; percent: number }
 

@@ -2,7 +2,7 @@
  * The rows of a Gantt calendar, in hierarchy order, and the sheets that cannot
  * be placed in time (listed apart, so that the page can say how many there are).
  */
-import type { Calendar, Period } from '../values/calendar.ts';
+import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
 import type { Model, ModelAncestor, ModelProgressEntry, ModelRoadmap, ModelSheet } from '../model/types.ts';
 import { followedPeriod } from '../model/calendar-view.ts';
 import { dayFrom, dayOf, isoOf } from './timeline-dates.ts';
@@ -65,7 +65,18 @@ export interface TimelineSubActionRow extends RowBase {
   periode: Period;
 }
 
-export type TimelineRow = TimelineGroupRow | TimelineSheetRow | TimelineSubActionRow;
+/** The roadmap's own milestones (« jalons » of the roadmap file): one row above its sheets on its calendar page. */
+export interface TimelineMilestonesRow extends RowBase {
+  kind: 'jalons';
+  /** The roadmap's id. */
+  id: string;
+  calendar: Calendar;
+  periode: Period;
+  /** Milestones reached by a report, or late; no status of its own. */
+  suivi: SheetRowProgress;
+}
+
+export type TimelineRow = TimelineGroupRow | TimelineSheetRow | TimelineSubActionRow | TimelineMilestonesRow;
 export type TimelineDatedRow = (TimelineSheetRow | TimelineSubActionRow) & { calendar: Calendar };
 
 export interface UndatedSheet {
@@ -204,6 +215,29 @@ export function allRoadmapsTimeline(model: Model, year?: number): TimelineRows {
   return { rows, undated };
 }
 
+/** The row of the roadmap's own milestones, or null when it states none. */
+export function roadmapMilestonesRow(roadmap: ModelRoadmap, label: string): TimelineMilestonesRow | null {
+  const periode = periodOf(roadmap);
+  const calendar = normaliseCalendar({ jalons: roadmap.jalons.map((j) => ({ date: j.date.texte, libelle: j.libelle })) }, periode);
+  if (!calendar || calendar.jalons.length === 0) return null;
+  return {
+    kind: 'jalons',
+    key: `${roadmap.id}#jalons`,
+    id: roadmap.id,
+    depth: 0,
+    label,
+    calendar,
+    periode,
+    feuille_de_route: roadmap.id,
+    suivi: {
+      statut: null,
+      enRetard: false,
+      atteints: roadmap.jalons.flatMap((j) => (j.atteint_le ? [{ libelle: j.libelle, date: j.atteint_le }] : [])),
+      enRetardJalons: roadmap.jalons.filter((j) => j.en_retard).map((j) => j.libelle),
+    },
+  };
+}
+
 function roadmapRow(roadmap: ModelRoadmap): TimelineGroupRow {
   return { kind: 'feuille_de_route', key: roadmap.id, id: roadmap.id, depth: 0, label: roadmap.titre_court ?? roadmap.titre, feuille_de_route: roadmap.id };
 }
@@ -227,7 +261,7 @@ export function timelineExtent(rows: TimelineRow[], period?: Period): { start: s
   const periodSpan = period && spanOfPeriod(period);
   if (periodSpan) spans.push(periodSpan);
   for (const row of rows) {
-    if (!isDatedRow(row)) continue;
+    if (!isDatedRow(row) && row.kind !== 'jalons') continue;
     const span = statedExtent(row.calendar) ?? spanOfPeriod(row.periode);
     if (span) spans.push(span);
   }

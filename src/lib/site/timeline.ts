@@ -7,7 +7,8 @@
 import type { Period } from '../values/calendar.ts';
 import type { ModelRoadmap } from '../model/types.ts';
 import { layoutBar, type BarLayout } from './timeline-bar.ts';
-import { timelineExtent, timelineRows, isDatedRow, type TimelineRow, type TimelineRows } from './timeline-rows.ts';
+import { fr } from '../i18n/fr.ts';
+import { roadmapMilestonesRow, timelineExtent, timelineRows, isDatedRow, type TimelineRow, type TimelineRows } from './timeline-rows.ts';
 import { timelineScale, type TimelineScale } from './timeline-scale.ts';
 
 export { calendarLabel, layoutBar, type BarLayout, type BarMilestone, type BarSegment } from './timeline-bar.ts';
@@ -22,6 +23,7 @@ export {
   timelineRows,
   type TimelineDatedRow,
   type TimelineGroupRow,
+  type TimelineMilestonesRow,
   type TimelineRow,
   type TimelineRows,
   type TimelineSheetRow,
@@ -49,12 +51,14 @@ export function layoutTimeline(timeline: TimelineRows, today: string, options: {
   const scale = extent ? timelineScale(extent.start, extent.end, today) : null;
   const rows = timeline.rows.map((row) => ({
     ...row,
-    bar: scale && isDatedRow(row) ? layoutBar(row.calendar, scale, row.periode) : null,
+    bar: scale && (isDatedRow(row) || row.kind === 'jalons') ? layoutBar(row.calendar, scale, row.periode) : null,
   }));
   return { scale, rows, undated: timeline.undated };
 }
 
-/** Everything a roadmap's calendar page needs. */
+/** Everything a roadmap's calendar page needs: its own milestones first, when it states some, then its sheets. */
 export function roadmapTimeline(roadmap: ModelRoadmap, today: string): LaidOutTimeline {
-  return layoutTimeline(timelineRows(roadmap), today, { visible: roadmap.periode });
+  const sheets = timelineRows(roadmap);
+  const own = roadmapMilestonesRow(roadmap, fr.calendrier.jalonsFeuille);
+  return layoutTimeline(own ? { ...sheets, rows: [own, ...sheets.rows] } : sheets, today, { visible: roadmap.periode });
 }
