@@ -19,7 +19,8 @@ Liste, pour chaque feuille de route, les fiches en retard et celles sans nouvell
 
   --sans-nouvelles <mois>        délai sans nouvelles, en mois (par défaut 6)
   --feuille-de-route <id>        une seule feuille de route
-  --json                         sortie JSON (pour la tâche planifiée qui ouvre les tickets)
+  --json                         sortie JSON (pour la tâche planifiée qui ouvre, met à jour
+                                 et ferme les tickets de relance)
   --contenu <dossier>            autre dossier de contenu que content/
   --help                         cette aide`;
 
