@@ -52,6 +52,11 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(suivi).toContain('Avancement 55 %');
     const indicators = text(section(page('suivi/a-1'), 'indicateurs'));
     expect(indicators).toContain('Indicateur 2023 2024 2024-06-15 octobre 2024 2025 Aidants formés (personnes) 0 40 18 (mesure) 35 (mesure) 100');
+    // The chart only illustrates the table: hidden from screen readers, and its date labels,
+    // too close to all fit, thinned to the first, the last and one between.
+    const charts = section(page('suivi/a-1'), 'indicateurs').split('<div class="cartes graphiques" aria-hidden="true">')[1]!;
+    expect(charts).toBeDefined();
+    expect([...charts.matchAll(/<text class="texte-axe"[^>]*text-anchor="middle">([^<]+)<\/text>/g)].map((m) => m[1])).toEqual(['2023', '2024', '2025']);
   });
 
   it('the roadmap and its nodes sum up progress: counts by status in words, late sheets, latest news, reports', () => {
