@@ -189,6 +189,15 @@ describe('point-d-etape', () => {
     expect(appendEntryToFile('---\ntitre: T\nsuivi: []\n---\n', { date: '2025', texte: 'b' })).toBe('---\ntitre: T\nsuivi: [ { date: "2025", texte: b } ]\n---\n');
   });
 
+  it('refuses rather than change another field: an edit is re-read and compared before it is written', () => {
+    // The trailing blank line belongs to this « keep » block scalar: an entry written after « texte » would take it away.
+    const text = '---\ntitre: T\nsous_actions:\n  - titre: A\n    description: |+\n      texte\n\n  - titre: B\n---\n';
+    expect(() => appendEntryToFile(text, { date: '2025', texte: 'b' }, { sousAction: 'A', fiche: 'f/x' }))
+      .toThrow('L\'étape n\'a pas pu être ajoutée sans toucher au reste de l\'en-tête (mise en forme inhabituelle) : ajoutez-la à la main, comme le montre le guide de l\'éditeur (« Tenir la feuille de route à jour »).');
+    expect(appendEntryToFile(text, { date: '2025', texte: 'b' }, { sousAction: 'B', fiche: 'f/x' })).toBe(text.replace('  - titre: B\n', '  - titre: B\n    suivi:\n      - date: "2025"\n        texte: b\n'));
+    expect(appendEntryToFile('---\nsous_actions: [{titre: A}]\n---\n', { date: '2025', texte: 'b' }, { sousAction: '1', fiche: 'f/x' })).toBe('---\nsous_actions: [{titre: A, suivi: [ { date: "2025", texte: b } ]}]\n---\n');
+  });
+
   it('keeps a blank line before the closing « --- », and one at column 0', () => {
     expect(appendEntryToFile('---\ntitre: T\nsuivi:\n- date: "2024"\n  texte: a\n\n---\n', { date: '2025', texte: 'b' }))
       .toBe('---\ntitre: T\nsuivi:\n- date: "2024"\n  texte: a\n- date: "2025"\n  texte: b\n\n---\n');

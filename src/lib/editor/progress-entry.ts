@@ -30,7 +30,7 @@ export interface ProgressEntryOptions {
   jalons?: string[] | undefined;
   lien?: string | undefined;
   titreLien?: string | undefined;
-  /** The sub-action whose « suivi » gets the entry: its code, its title (or the title's beginning), or its rank from 1. */
+  /** The sub-action whose « suivi » gets the entry: its code, its title or an extract of it, or its rank from 1 (see findSubAction). */
   sousAction?: string | undefined;
 }
 
@@ -223,7 +223,7 @@ function appendToOwner(yaml: string, doc: YAML.Document, owner: YAMLMap, entry: 
       let before = close;
       while (before > 0 && /\s/.test(yaml[before - 1]!)) before--;
       const sep = yaml[before - 1] === '{' || yaml[before - 1] === ',' ? ' ' : ', ';
-      return `${yaml.slice(0, before)}${sep}suivi: [ ${flowText(entry)} ]${yaml.slice(before, close).replace(/^$/, ' ')}${yaml.slice(close)}`;
+      return `${yaml.slice(0, before)}${sep}suivi: [ ${flowText(entry)} ]${yaml.slice(before)}`;
     }
     const indent = ' '.repeat(owner.range[0] - lineStart(yaml, owner.range[0]));
     const lastPair = owner.items[owner.items.length - 1] as { value?: { range?: [number, number, number] | null } | null; key?: { range?: [number, number, number] | null } | null } | undefined;
