@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Reminders, RoadmapReminders } from '../src/lib/editor/reminders.ts';
 import { forgeRequests, planIssues } from '../src/lib/editor/reminders-forge.ts';
-import { FIXTURES, ROOT, STACK_TRACE } from './support/content-tree.ts';
+import { FIXTURES, makeContentTree, ROOT, STACK_TRACE } from './support/content-tree.ts';
 import { runCli } from './support/run.ts';
 
 const SCRIPT = join(ROOT, 'scripts', 'relances-forge.ts');
@@ -31,7 +31,7 @@ const roadmap = (id: string, late: number, markdown: string): RoadmapReminders =
 
 const CLOSING_A = 'Plus rien à relancer au 1er mars 2025 : aucune fiche de la feuille de route « Feuille a » n\'est en retard ni sans nouvelles depuis plus de 6 mois. Ticket fermé par la tâche planifiée des relances ; un nouveau sera ouvert si une fiche a de nouveau besoin d\'être relancée.';
 /** Roadmap a has nothing left to remind (and an open issue in the tests), b neither. */
-const QUIET: Reminders = { date: '2025-03-01', sans_nouvelles_mois: 6, feuilles_de_route: [roadmap('a', 0, 'A'), roadmap('b', 0, 'B')] };
+const QUIET: Reminders = { date: '2025-03-01', sans_nouvelles_mois: 6, liste_complete: true, feuilles_de_route: [roadmap('a', 0, 'A'), roadmap('b', 0, 'B')] };
 
 /** A stand-in `gh` first on PATH: lists `issues`, logs each call with its input, or fails echoing its token. */
 function fakeGh(dir: string, issues: unknown[], fail = false) {
@@ -59,7 +59,7 @@ function cpScript(bin: string, script: string) {
 
 describe('relances-forge', () => {
   it('plans: update the issue found by its marker (even renamed) or its title, create one, nothing when nothing to remind', () => {
-    const r: Reminders = { date: '2025-03-01', sans_nouvelles_mois: 6, feuilles_de_route: [roadmap('a', 1, 'A'), roadmap('b', 2, 'B'), roadmap('c', 1, 'C'), roadmap('d', 0, 'D')] };
+    const r: Reminders = { date: '2025-03-01', sans_nouvelles_mois: 6, liste_complete: true, feuilles_de_route: [roadmap('a', 1, 'A'), roadmap('b', 2, 'B'), roadmap('c', 1, 'C'), roadmap('d', 0, 'D')] };
     const plan = planIssues(r, [
       { number: 3, title: 'Ancien titre', body: 'x\n<!-- jalons-relances:a -->' },
       { number: 12, title: 'Relances : b', body: '' },
@@ -109,12 +109,44 @@ describe('relances-forge', () => {
   });
 
   it('plans the closing of the open issue of a roadmap with nothing left to remind, with a French comment', () => {
-    const r: Reminders = { date: '2025-03-01', sans_nouvelles_mois: 6, feuilles_de_route: [roadmap('a', 0, 'A'), roadmap('b', 0, 'B')] };
+    const r: Reminders = { date: '2025-03-01', sans_nouvelles_mois: 6, liste_complete: true, feuilles_de_route: [roadmap('a', 0, 'A'), roadmap('b', 0, 'B')] };
     const plan = planIssues(r, [{ number: 7, title: 'Ancien titre', body: '<!-- jalons-relances:a -->' }]);
     expect(plan).toEqual([
       { kind: 'fermer', roadmap: 'a', number: 7, title: 'Relances : a', comment: CLOSING_A },
       { kind: 'rien', roadmap: 'b', title: 'Relances : b' },
     ]);
+  });
+
+  it('closes the issue of a roadmap no longer in the content; closes nothing when the list may be incomplete', () => {
+    const issues = [
+      { number: 7, title: 'Relances : a', body: '<!-- jalons-relances:a -->' },
+      { number: 8, title: 'Relances : Ancienne feuille', body: 'liste\n<!-- jalons-relances:ancienne -->' },
+      { number: 9, title: 'Relances : sans repère', body: 'écrit à la main' },
+    ];
+    const complete: Reminders = { date: '2025-03-01', sans_nouvelles_mois: 6, liste_complete: true, feuilles_de_route: [roadmap('a', 0, 'A')] };
+    expect(planIssues(complete, issues).map((a) => [a.kind, 'number' in a ? a.number : null])).toEqual([['fermer', 7], ['fermer', 8]]);
+    expect(planIssues(complete, issues)[1]).toEqual({
+      kind: 'fermer', roadmap: 'ancienne', number: 8, title: 'Relances : Ancienne feuille',
+      comment: 'Plus rien à relancer au 1er mars 2025 : la feuille de route « ancienne » n\'est plus dans le contenu publié (retirée, ou son dossier renommé). Ticket fermé par la tâche planifiée des relances.',
+    });
+    // Content with errors, or « --feuille-de-route a »: the issue is updated, never closed.
+    expect(planIssues({ ...complete, liste_complete: false }, issues).map((a) => [a.kind, 'number' in a ? a.number : null])).toEqual([['mettre_a_jour', 7]]);
+  });
+
+  it('npm run relances --json says whether the list is complete: not for one roadmap only, nor with content errors', async () => {
+    const env = { JALONS_AUJOURDHUI: '2025-03-01', JALONS_SITE: '' };
+    const all = await runCli(RELANCES, ['--contenu', join(FIXTURES, 'suivi'), '--json'], env);
+    expect(JSON.parse(all.stdout).liste_complete).toBe(true);
+    const one = await runCli(RELANCES, ['--contenu', join(FIXTURES, 'suivi'), '--json', '--feuille-de-route', 'suivi'], env);
+    expect(JSON.parse(one.stdout).liste_complete).toBe(false);
+    const broken = makeContentTree('suivi', { 'suivi/fiches/b-3.md': '---\ntitre: Coffres\nstatut: inconnu\n---\n' });
+    try {
+      const r = await runCli(RELANCES, ['--contenu', broken.dir, '--json'], env);
+      expect(r.stderr).toContain('Le contenu a des erreurs');
+      expect(JSON.parse(r.stdout).liste_complete).toBe(false);
+    } finally {
+      broken.remove();
+    }
   });
 
   it('turns each action into the forges\' REST calls: the comment first, then the closing', () => {
@@ -143,7 +175,7 @@ describe('relances-forge', () => {
 
   it('GitHub run (stand-in gh): updates, creates and closes through gh api, the JSON body on its input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jalons-relances-'));
-    const r: Reminders = { date: '2025-03-01', sans_nouvelles_mois: 6, feuilles_de_route: [roadmap('a', 1, 'A'), roadmap('b', 0, 'B'), roadmap('c', 2, 'C')] };
+    const r: Reminders = { date: '2025-03-01', sans_nouvelles_mois: 6, liste_complete: true, feuilles_de_route: [roadmap('a', 1, 'A'), roadmap('b', 0, 'B'), roadmap('c', 2, 'C')] };
     writeFileSync(join(dir, 'relances.json'), JSON.stringify(r));
     const gh = fakeGh(dir, [{ number: 3, title: 'Relances : a', body: '<!-- jalons-relances:a -->' }, { number: 4, title: 'Relances : b', body: '<!-- jalons-relances:b -->' }]);
     const run = await runCli(SCRIPT, ['--relances', join(dir, 'relances.json'), '--forge', 'github'], gh.env);

@@ -2,7 +2,8 @@
  * What the scheduled reminders job does on the forge, decided without calling it: for each
  * roadmap, update its open reminders issue (found by a hidden marker in its body, else by
  * its title) or create one; close it, with a comment, once the roadmap has nothing left to
- * remind; a roadmap with nothing to remind and no issue gets none.
+ * remind, or is no longer published; a roadmap with nothing to remind and no issue gets none.
+ * Nothing is closed when the list may be incomplete (content with errors, one roadmap only).
  */
 import { dateText } from '../values/date-text.ts';
 import type { Reminders, RoadmapReminders } from './reminders.ts';
@@ -51,17 +52,35 @@ export function closingComment(rm: RoadmapReminders, date: string, months: numbe
   return `Plus rien à relancer au ${dateText(date, 'jour')} : aucune fiche de la feuille de route « ${rm.titre} » n'est en retard ni sans nouvelles depuis plus de ${months} mois. Ticket fermé par la tâche planifiée des relances ; un nouveau sera ouvert si une fiche a de nouveau besoin d'être relancée.`;
 }
 
+/** The same, for the issue of a roadmap that left the content (removed, or its folder renamed). */
+export function orphanComment(id: string, date: string): string {
+  return `Plus rien à relancer au ${dateText(date, 'jour')} : la feuille de route « ${id} » n'est plus dans le contenu publié (retirée, ou son dossier renommé). Ticket fermé par la tâche planifiée des relances.`;
+}
+
+const MARKER = /<!-- jalons-relances:([^\s>]+) -->/;
+
 export function planIssues(reminders: Reminders, existing: readonly ForgeIssue[]): ForgeAction[] {
-  return reminders.feuilles_de_route.map((rm) => {
+  const used = new Set<number>();
+  const actions: ForgeAction[] = reminders.feuilles_de_route.map((rm) => {
     const title = rm.titre_issue;
     const body = `${marker(rm.id)}\n${rm.markdown}\n`;
     const issue = existing.find((i) => i.body.includes(marker(rm.id))) ?? existing.find((i) => i.title === title);
+    if (issue) used.add(issue.number);
     const needed = rm.en_retard.length > 0 || rm.sans_nouvelles.length > 0;
-    if (issue && needed) return { kind: 'mettre_a_jour', roadmap: rm.id, number: issue.number, title, body };
+    if (issue && (needed || !reminders.liste_complete)) return { kind: 'mettre_a_jour', roadmap: rm.id, number: issue.number, title, body };
     if (issue) return { kind: 'fermer', roadmap: rm.id, number: issue.number, title, comment: closingComment(rm, reminders.date, reminders.sans_nouvelles_mois) };
     if (!needed) return { kind: 'rien', roadmap: rm.id, title };
     return { kind: 'creer', roadmap: rm.id, title, body };
   });
+  if (!reminders.liste_complete) return actions;
+  // The issue of a roadmap no longer in the content: nobody will ever empty it.
+  for (const issue of existing) {
+    const id = MARKER.exec(issue.body)?.[1];
+    if (id === undefined || used.has(issue.number) || reminders.feuilles_de_route.some((rm) => rm.id === id)) continue;
+    used.add(issue.number);
+    actions.push({ kind: 'fermer', roadmap: id, number: issue.number, title: issue.title, comment: orphanComment(id, reminders.date) });
+  }
+  return actions;
 }
 
 /** The REST calls that carry out `action`, in order (the comment before the closing, so that it is never lost on a closed issue). */
