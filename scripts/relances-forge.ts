@@ -1,32 +1,55 @@
 /**
- * The scheduled reminders job's forge part: one issue per roadmap, opened or updated.
+ * The scheduled reminders job's forge part: one issue per roadmap, opened, updated, or
+ * closed with a comment once the roadmap has nothing left to remind.
  *   npm run -s relances -- --json > relances.json
  *   node scripts/relances-forge.ts --relances relances.json --forge github|gitlab [--dry-run --tickets existants.json]
- * GitHub: the `gh` command (GH_TOKEN, permission issues: write). GitLab: the REST API
+ * GitHub: the `gh` command (GH_TOKEN, GH_REPO, permission issues: write). GitLab: the REST API
  * (CI_API_V4_URL, CI_PROJECT_ID, JALONS_GITLAB_TOKEN: a project access token, scope api).
- * --dry-run prints what would be done (create or update, title, body) and calls nothing;
+ * --dry-run prints what would be done (create, update or close, title, body) and calls nothing;
  * the existing issues then come from --tickets (a JSON list) or are taken as none.
+ * Every forge call is bounded (FORGE_TIMEOUT_MS); no message ever shows a token.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Reminders } from '../src/lib/editor/reminders.ts';
-import { describePlan, normaliseIssues, planIssues, type ForgeAction, type ForgeIssue } from '../src/lib/editor/reminders-forge.ts';
+import { describePlan, doneLine, forgeRequests, normaliseIssues, planIssues, redact, type ForgeAction, type ForgeIssue, type ForgeRequest } from '../src/lib/editor/reminders-forge.ts';
 
-const USAGE = 'Usage : node scripts/relances-forge.ts --relances relances.json --forge github|gitlab [--dry-run] [--tickets tickets-existants.json]';
+const USAGE = `Usage : npm run -s relances-forge -- --relances relances.json --forge github|gitlab [--dry-run] [--tickets tickets-existants.json]
+
+Ouvre, met à jour ou ferme un ticket de relance par feuille de route, d'après la sortie
+de « npm run -s relances -- --json ». Un ticket est fermé, avec un commentaire, quand sa
+feuille de route n'a plus de fiche en retard ni sans nouvelles.
+
+  --relances <fichier>   le JSON des relances (par défaut : l'entrée standard)
+  --forge github|gitlab  la forge (par défaut github : commande gh, GH_TOKEN, GH_REPO ;
+                         gitlab : CI_API_V4_URL, CI_PROJECT_ID, JALONS_GITLAB_TOKEN)
+  --dry-run              essai à blanc : dit ce qui serait fait, sans rien envoyer
+  --tickets <fichier>    avec --dry-run, les tickets ouverts (JSON), sinon aucun
+  --help                 cette aide`;
+
+/** One forge call may not hang the weekly job. */
+const FORGE_TIMEOUT_MS = 60_000;
+const secrets = () => [process.env['GH_TOKEN'], process.env['GITHUB_TOKEN'], process.env['JALONS_GITLAB_TOKEN']];
 
 function die(message: string, code = 1): never {
-  process.stderr.write(`✗ ${message}\n`);
+  process.stderr.write(`✗ ${redact(message, secrets())}\n`);
   process.exit(code);
 }
 
-let values: { relances?: string; forge?: string; 'dry-run'?: boolean; tickets?: string };
+let values: { relances?: string; forge?: string; 'dry-run'?: boolean; tickets?: string; help?: boolean };
 try {
-  ({ values } = parseArgs({ options: { relances: { type: 'string' }, forge: { type: 'string', default: 'github' }, 'dry-run': { type: 'boolean', default: false }, tickets: { type: 'string' } } }));
-} catch {
-  die(`Options illisibles.\n${USAGE}`, 2);
+  ({ values } = parseArgs({ options: { relances: { type: 'string' }, forge: { type: 'string', default: 'github' }, 'dry-run': { type: 'boolean', default: false }, tickets: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+} catch (error) {
+  const detail = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `Option inconnue : ${/'([^']+)'/.exec((error as Error).message)?.[1] ?? ''}` : 'Options illisibles (une option attend peut-être une valeur).';
+  die(`${detail}\n\n${USAGE}`, 2);
 }
-if (values.forge !== 'github' && values.forge !== 'gitlab') die(`--forge vaut github ou gitlab.\n${USAGE}`, 2);
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const forge = values.forge;
+if (forge !== 'github' && forge !== 'gitlab') die(`--forge vaut github ou gitlab.\n\n${USAGE}`, 2);
 
 const readJson = (path: string | undefined): unknown => {
   try {
@@ -39,8 +62,10 @@ const reminders = readJson(values.relances) as Reminders;
 if (!Array.isArray(reminders?.feuilles_de_route)) die('Le JSON des relances doit venir de « npm run -s relances -- --json ».');
 
 function gh(args: string[], input?: string): string {
-  const r = spawnSync('gh', args, { encoding: 'utf8', input });
-  if (r.status !== 0) die(`gh ${args[0]} ${args[1]} a échoué : ${r.stderr || r.error?.message}`);
+  const r = spawnSync('gh', args, { encoding: 'utf8', input, timeout: FORGE_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
+  const call = `gh ${args.slice(0, 2).join(' ')}${args[0] === 'api' ? ` ${args.slice(2, 4).join(' ')}` : ''}`;
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') die(`${call} n'a pas répondu en ${FORGE_TIMEOUT_MS / 1000} s : relancez la tâche plus tard.`);
+  if (r.status !== 0) die(`${call} a échoué : ${(r.stderr || r.error?.message || '').trim()}`);
   return r.stdout;
 }
 
@@ -49,36 +74,40 @@ async function gitlab(method: string, path: string, body?: Record<string, unknow
   const project = process.env['CI_PROJECT_ID'];
   const token = process.env['JALONS_GITLAB_TOKEN'];
   if (!api || !project || !token) die('Variables CI_API_V4_URL, CI_PROJECT_ID et JALONS_GITLAB_TOKEN (jeton d\'accès du projet, portée « api ») nécessaires.');
-  const response = await fetch(`${api}/projects/${encodeURIComponent(project)}${path}`, {
-    method,
-    headers: { 'PRIVATE-TOKEN': token, 'content-type': 'application/json' },
-    body: body ? JSON.stringify(body) : null,
-  });
-  if (!response.ok) die(`API GitLab ${method} ${path} : ${response.status} ${await response.text()}`);
-  return response.json();
+  let response: Response;
+  try {
+    response = await fetch(`${api}/projects/${encodeURIComponent(project)}${path}`, {
+      method,
+      headers: { 'PRIVATE-TOKEN': token, 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : null,
+      signal: AbortSignal.timeout(FORGE_TIMEOUT_MS),
+    });
+    if (!response.ok) die(`API GitLab ${method} ${path} : ${response.status} ${(await response.text()).slice(0, 500)}`);
+    return await response.json();
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'TimeoutError' || name === 'AbortError') die(`API GitLab ${method} ${path} : pas de réponse en ${FORGE_TIMEOUT_MS / 1000} s, relancez la tâche plus tard.`);
+    die(`API GitLab ${method} ${path} injoignable : ${(error as Error).message}`);
+  }
 }
 
 async function existingIssues(): Promise<ForgeIssue[]> {
   if (values['dry-run']) return values.tickets ? normaliseIssues(readJson(values.tickets)) : [];
-  if (values.forge === 'github') return normaliseIssues(JSON.parse(gh(['issue', 'list', '--state', 'open', '--search', 'Relances in:title', '--json', 'number,title,body', '--limit', '200'])));
+  if (forge === 'github') return normaliseIssues(JSON.parse(gh(['issue', 'list', '--state', 'open', '--search', 'Relances in:title', '--json', 'number,title,body', '--limit', '200'])));
   return normaliseIssues(await gitlab('GET', '/issues?state=opened&in=title&search=Relances&per_page=100'));
 }
 
-async function apply(a: ForgeAction): Promise<void> {
-  if (a.kind === 'rien') return;
-  if (values.forge === 'github') {
-    if (a.kind === 'creer') gh(['issue', 'create', '--title', a.title, '--body-file', '-'], a.body);
-    else gh(['issue', 'edit', String(a.number), '--title', a.title, '--body-file', '-'], a.body);
-  } else if (a.kind === 'creer') await gitlab('POST', '/issues', { title: a.title, description: a.body });
-  else await gitlab('PUT', `/issues/${a.number}`, { title: a.title, description: a.body });
+async function send(request: ForgeRequest): Promise<void> {
+  if (forge === 'github') gh(['api', '--method', request.method, request.path, '--input', '-'], JSON.stringify(request.body));
+  else await gitlab(request.method, request.path, request.body);
 }
 
-const actions = planIssues(reminders, await existingIssues());
+const actions: ForgeAction[] = planIssues(reminders, await existingIssues());
 if (values['dry-run']) {
-  process.stdout.write(`Essai à blanc (${values.forge}) : rien n'est envoyé à la forge.\n\n${describePlan(actions)}\n`);
+  process.stdout.write(`Essai à blanc (${forge}) : rien n'est envoyé à la forge.\n\n${describePlan(actions)}\n`);
 } else {
   for (const a of actions) {
-    await apply(a);
-    process.stdout.write(`${a.kind === 'creer' ? '+ créé' : a.kind === 'mettre_a_jour' ? `~ mis à jour #${a.number}` : '= rien à faire'} : « ${a.title} »\n`);
+    for (const request of forgeRequests(forge, a)) await send(request);
+    process.stdout.write(`${doneLine(a)}\n`);
   }
 }

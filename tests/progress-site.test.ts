@@ -52,6 +52,11 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(suivi).toContain('Avancement 55 %');
     const indicators = text(section(page('suivi/a-1'), 'indicateurs'));
     expect(indicators).toContain('Indicateur 2023 2024 2024-06-15 octobre 2024 2025 Aidants formés (personnes) 0 40 18 (mesure) 35 (mesure) 100');
+    // The chart only illustrates the table: hidden from screen readers, and its date labels,
+    // too close to all fit, thinned to the first, the last and one between.
+    const charts = section(page('suivi/a-1'), 'indicateurs').split('<div class="cartes graphiques" aria-hidden="true">')[1]!;
+    expect(charts).toBeDefined();
+    expect([...charts.matchAll(/<text class="texte-axe"[^>]*text-anchor="middle">([^<]+)<\/text>/g)].map((m) => m[1])).toEqual(['2023', '2024', '2025']);
   });
 
   it('the roadmap and its nodes sum up progress: counts by status in words, late sheets, latest news, reports', () => {
@@ -76,7 +81,8 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(cap).toContain('<strong>compétences numériques de base</strong>'); // Markdown rendered, never shown raw
     expect(cap).toContain('<abbr title="Établissement public de coopération intercommunale">EPCI</abbr>'); // the glossary applies
     expect(words).toContain('Indicateur 2023 juillet 2024 2025 Habitants ayant les compétences numériques de base (%) 62 66 (mesure) 80');
-    expect(cap).toContain('<desc id="cap-indicateur-1-desc">Habitants ayant les compétences numériques de base. Valeurs visées : 2023 : 62\u00a0%, 2025 : 80\u00a0%. Valeurs mesurées : juillet 2024 : 66\u00a0%.</desc>');
+    // The chart only illustrates the table: hidden from screen readers, like a sheet's.
+    expect(cap).toContain('<div class="cartes graphiques" aria-hidden="true"> <div><p class="titre-graphique">Habitants ayant les compétences numériques de base</p>');
     expect(words).toContain('Lieux de médiation ouverts'); // named without values: listed, not charted
     expect(words).toContain('Jalon Date prévue État Installation du comité de pilotage juin 2024 ✓ atteint (juillet 2024) Évaluation à mi-parcours novembre 2024 ⚠ en retard : passé, non atteint Bilan final fin 2025 à venir');
     // The report says what it measured and reached.

@@ -58,6 +58,11 @@ describe('relances', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Option inconnue : --sans-nouvele');
     expect(bad.stderr).not.toMatch(STACK_TRACE);
+    const help = await runCli(CLI, ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stderr).toBe('');
+    expect(help.stdout).toContain('Usage : npm run relances -- [--sans-nouvelles <mois>]');
+    expect(help.stdout).toContain('--json                         sortie JSON (pour la tâche planifiée qui ouvre, met à jour');
     const unknown = await runCli(CLI, ['--contenu', CONTENT, '--feuille-de-route', 'suvi']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('La feuille de route « suvi » n\'existe pas. Vouliez-vous dire « suivi » ?');

@@ -6,7 +6,8 @@ import { breakdown, formatCalendarPeriod } from '../src/lib/site/display.ts';
 import { dateText } from '../src/lib/values/date-text.ts';
 import { ganttRows } from '../src/lib/site/gantt-view.ts';
 import { buildTree, nodeLabel } from '../src/lib/site/hierarchy.ts';
-import { indicatorChart } from '../src/lib/site/indicator-chart.ts';
+import { axisLabels, indicatorChart, labelBox, shortDateLabel, type AxisLabel } from '../src/lib/site/indicator-chart.ts';
+import type { ModelIndicator, ModelIndicatorPoint } from '../src/lib/model/types.ts';
 import { acronymsFrom, hasMermaid, neutraliseMermaidHtml, renderMarkdown } from '../src/lib/site/markdown.ts';
 import { roadmapTimeline } from '../src/lib/site/timeline.ts';
 
@@ -103,12 +104,84 @@ describe('markdown pipeline', () => {
 });
 
 describe('indicator chart', () => {
-  it('places targets over the years and describes them in words', () => {
+  it('places targets over the years, every year labelled as written when there is room', () => {
     const chart = indicatorChart(rm.fiches[0]!.indicateurs[1]!)!;
     expect(chart.cibles.map((p) => p.value)).toEqual([0, 50, 100]);
     expect(chart.cibles[0]!.x).toBeLessThan(chart.cibles[2]!.x);
     expect(chart.cibles[0]!.y).toBeGreaterThan(chart.cibles[2]!.y);
-    expect(chart.description).toBe('Couverture. Valeurs visées : 2023 : 0\u00a0%, 2024 : 50\u00a0%, 2025 : 100\u00a0%.');
+    expect(chart.xTicks.map((t) => t.label)).toEqual(['2023', '2024', '2025']);
+    // Under their points, the last one slid inwards to stay in the drawing.
+    expect(chart.xTicks.map((t) => t.x)).toEqual([44, 196, 344.6]);
+    expect(chart.cibles.map((p) => p.x)).toEqual([44, 196, 348]);
+  });
+
+  /** No two drawn labels' boxes (their widths estimated wide) touch, all inside the drawing, the first and last dates labelled. */
+  function expectReadableAxis(ind: ModelIndicator, dates: string[]) {
+    const chart = indicatorChart(ind)!;
+    const boxes = chart.xTicks.map(labelBox);
+    for (const [i, a] of boxes.entries()) {
+      expect(a.left).toBeGreaterThanOrEqual(0);
+      expect(a.right).toBeLessThanOrEqual(chart.width);
+      for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left).toBe(true);
+    }
+    const allowed = (d: string) => [d, shortDateLabel(point(d, 1))];
+    expect(allowed(dates[0]!)).toContain(chart.xTicks[0]!.label);
+    expect(allowed(dates.at(-1)!)).toContain(chart.xTicks.at(-1)!.label);
+    for (const t of chart.xTicks) expect(dates.flatMap(allowed)).toContain(t.label);
+    return chart;
+  }
+
+  const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+  /** A point as the model makes it: « 2e semestre 2023 », « mars 2024 », « 2024-06-15 », « 2024 ». */
+  function point(date: string, valeur: number): ModelIndicatorPoint {
+    const last = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`;
+    const first = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
+    let m: RegExpExecArray | null;
+    let span: [string, string];
+    if ((m = /^(1er|2e) semestre (\d{4})$/.exec(date))) span = [first(+m[2]!, m[1] === '1er' ? 1 : 7), last(+m[2]!, m[1] === '1er' ? 6 : 12)];
+    else if ((m = /^(\S+) (\d{4})$/.exec(date))) span = [first(+m[2]!, MONTHS.indexOf(m[1]!) + 1), last(+m[2]!, MONTHS.indexOf(m[1]!) + 1)];
+    else if (/^\d{4}-\d{2}-\d{2}$/.test(date)) span = [date, date];
+    else span = [`${date}-01-01`, `${date}-12-31`];
+    return { date, debut: span[0], fin: span[1], valeur, texte: String(valeur) };
+  }
+  const indicator = (cibles: string[], mesures: string[]): ModelIndicator => ({
+    libelle: 'Personnes accompagnées', unite: 'personnes', description: null, reference: null,
+    cibles: cibles.map((d, i) => point(d, 100 * (i + 1))), mesures: mesures.map((d, i) => point(d, 10 * i)),
+  });
+
+  it('monthly measures over a year: labels thinned and shortened, never overlapping (they would, as written)', () => {
+    const dates = [...MONTHS.map((m) => `${m} 2024`)];
+    const ind = indicator(['2025'], dates);
+    // Control: all twelve months as written, each under its point, would overlap.
+    const chart = indicatorChart(ind)!;
+    const naive: AxisLabel[] = chart.mesures.map((p, i) => ({ x: p.x, label: dates[i]! }));
+    expect(naive.some((a, i) => i > 0 && labelBox(naive[i - 1]!).right > labelBox(a).left)).toBe(true);
+    const drawn = expectReadableAxis(ind, [...dates, '2025']);
+    expect(drawn.xTicks[0]!.label).toBe('janv. 2024');
+    expect(drawn.xTicks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('long fuzzy dates (« 2e semestre 2023 ») over five years and daily measures: readable axes', () => {
+    const semesters = [2021, 2022, 2023, 2024, 2025].flatMap((y) => [`1er semestre ${y}`, `2e semestre ${y}`]);
+    const chart = expectReadableAxis(indicator([], semesters), semesters);
+    expect(chart.xTicks[0]!.label).toBe('S1 2021');
+    const days = Array.from({ length: 30 }, (_, i) => `2024-06-${String(i + 1).padStart(2, '0')}`);
+    expectReadableAxis(indicator([], days), days);
+    // Every density from 2 to 40 monthly points, with a target at either end.
+    for (let n = 2; n <= 40; n++) {
+      const months = Array.from({ length: n }, (_, i) => `${MONTHS[i % 12]} ${2020 + Math.floor(i / 12)}`);
+      expectReadableAxis(indicator(['2019', '2024'], months), ['2019', ...months, '2024']);
+    }
+  });
+
+  it('shortens a date only to say the same thing in fewer characters', () => {
+    expect(shortDateLabel(point('2e semestre 2023', 1))).toBe('S2 2023');
+    expect(shortDateLabel(point('octobre 2024', 1))).toBe('oct. 2024');
+    expect(shortDateLabel(point('mai 2024', 1))).toBeNull();
+    expect(shortDateLabel(point('2024', 1))).toBeNull();
+    expect(shortDateLabel({ date: 'troisième trimestre 2024', debut: '2024-07-01', fin: '2024-09-30' })).toBe('T3 2024');
+    expect(shortDateLabel({ date: '15 juin 2024', debut: '2024-06-15', fin: '2024-06-15' })).toBe('15/06/2024');
+    expect(axisLabels([{ x: 44, label: '2023' }, { x: 348, label: '2025' }])).toEqual([{ x: 44, label: '2023' }, { x: 344.6, label: '2025' }]);
   });
 
   it('draws nothing for an indicator without values', () => {

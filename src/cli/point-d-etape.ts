@@ -1,7 +1,8 @@
 /**
- * npm run point-d-etape -- --fiche <feuille-de-route>/<fiche> --texte "…" [--statut …] [--avancement 40]
- *   [--valeur "libellé=12"]… [--jalon "libellé"]… [--lien <url> --titre-lien "…"] [--date AAAA-MM-JJ] [--contenu <dossier>]
- * Appends a dated progress entry to a sheet's « suivi », everything else in the file unchanged;
+ * npm run point-d-etape -- --fiche <feuille-de-route>/<fiche> [--sous-action <code, intitulé ou rang>] --texte "…"
+ *   [--statut …] [--avancement 40] [--valeur "libellé=12"]… [--jalon "libellé"]… [--lien <url> --titre-lien "…"]
+ *   [--date AAAA-MM-JJ] [--contenu <dossier>]
+ * Appends a dated progress entry to a sheet's « suivi » (or a sub-action's), everything else in the file unchanged;
  * restores the file and prints the validator's errors when the entry makes it invalid.
  * Exit code: 0 added, 1 refused, 2 unreadable options.
  */
@@ -15,10 +16,13 @@ import { defaultToday } from '../lib/values/today.ts';
 
 const USAGE = `Usage : npm run point-d-etape -- --fiche <feuille-de-route>/<fiche> --texte "ce qui s'est passé" [options]
 
-Ajoute une étape datée au « suivi » d'une fiche, sans rien changer d'autre au fichier,
-puis vérifie le contenu : si l'étape rend la fiche invalide, le fichier est remis en l'état.
+Ajoute une étape datée au « suivi » d'une fiche, ou d'une de ses sous-actions, sans rien
+changer d'autre au fichier, puis vérifie le contenu : si l'étape rend la fiche invalide,
+le fichier est remis en l'état.
 
   --fiche <feuille>/<fiche>   la fiche (obligatoire), par exemple ma-feuille/a-1-2
+  --sous-action <sous-action> une sous-action de la fiche (tableau « sous_actions ») : son code,
+                              son intitulé ou un extrait, ou son rang (1 pour la première)
   --texte "…"                 ce qui s'est passé, en Markdown (obligatoire)
   --date AAAA-MM-JJ           date de l'étape (par défaut : aujourd'hui ; jamais dans le futur)
   --statut <statut>           nouveau statut : a_lancer, en_cours, realisee, suspendue, abandonnee
@@ -40,6 +44,7 @@ try {
   ({ values } = parseArgs({
     options: {
       fiche: { type: 'string' },
+      'sous-action': { type: 'string' },
       texte: { type: 'string' },
       date: { type: 'string' },
       statut: { type: 'string' },
@@ -79,9 +84,11 @@ if (values['help']) {
       jalons: values['jalon'] as string[] | undefined,
       lien: str('lien'),
       titreLien: str('titre-lien'),
+      sousAction: str('sous-action'),
     }, today);
     if (result.ok) {
-      process.stdout.write(`✓ Étape ajoutée au suivi de ${relative(root, result.path)} :\n${result.added.replace(/^/gm, '    ')}\n  Relisez-la, puis proposez la modification (commit, demande de fusion).\n`);
+      const where = result.sousAction !== null ? `la sous-action « ${result.sousAction} » de ` : '';
+      process.stdout.write(`✓ Étape ajoutée au suivi de ${shortenQuotes(where)}${relative(root, result.path)} :\n${result.added.replace(/^/gm, '    ')}\n  Relisez-la, puis proposez la modification (commit, demande de fusion).\n`);
     } else {
       const text = formatHuman(result.problems, { version: 1, feuilles_de_route: [], acteurs: [], glossaire: [] }).split('\n').slice(0, -1).join('\n');
       process.stderr.write(`✗ L'étape n'a pas été ajoutée : elle rendrait la fiche invalide. Le fichier ${relative(root, result.path)} est inchangé ; les numéros de ligne sont ceux du fichier avec l'étape ajoutée.\n\n${text}\n`);

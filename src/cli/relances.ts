@@ -19,7 +19,8 @@ Liste, pour chaque feuille de route, les fiches en retard et celles sans nouvell
 
   --sans-nouvelles <mois>        délai sans nouvelles, en mois (par défaut 6)
   --feuille-de-route <id>        une seule feuille de route
-  --json                         sortie JSON (pour la tâche planifiée qui ouvre les tickets)
+  --json                         sortie JSON (pour la tâche planifiée qui ouvre, met à jour
+                                 et ferme les tickets de relance)
   --contenu <dossier>            autre dossier de contenu que content/
   --help                         cette aide`;
 
@@ -57,7 +58,7 @@ if (values['help']) {
     process.stderr.write(`✗ La feuille de route « ${rmId} » n'existe pas.${didYouMean(rmId, model.feuilles_de_route.map((r) => r.id))} Feuilles de route : ${model.feuilles_de_route.map((r) => r.id).join(', ') || 'aucune'}.\n`);
     process.exitCode = 2;
   } else {
-    const result = reminders(model, { today, months, roadmap: rmId, site: process.env['JALONS_SITE'] || undefined, base: process.env['JALONS_BASE'] || undefined });
+    const result = reminders(model, { today, months, roadmap: rmId, contentValid: ok, site: process.env['JALONS_SITE'] || undefined, base: process.env['JALONS_BASE'] || undefined });
     process.stdout.write(values['json'] ? `${JSON.stringify(result, null, 2)}\n` : `${remindersMarkdown(result)}\n`);
   }
 }

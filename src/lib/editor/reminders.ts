@@ -40,6 +40,11 @@ export interface RoadmapReminders {
 export interface Reminders {
   date: string;
   sans_nouvelles_mois: number;
+  /**
+   * Every roadmap listed, from content without errors: only then may the forge job close
+   * an issue (a roadmap left out, or a sheet that failed to load, is not « nothing to remind »).
+   */
+  liste_complete: boolean;
   feuilles_de_route: RoadmapReminders[];
 }
 
@@ -51,6 +56,8 @@ export interface ReminderOptions {
   /** Public address of the site (JALONS_SITE) and base path (JALONS_BASE, else the address's path): links to the sheets when set. */
   site?: string | undefined;
   base?: string | undefined;
+  /** Whether the content validated without errors. */
+  contentValid: boolean;
 }
 
 const CLOSED = new Set(['realisee', 'abandonnee']);
@@ -118,6 +125,7 @@ export function reminders(model: Model, options: ReminderOptions): Reminders {
   return {
     date: options.today,
     sans_nouvelles_mois: options.months,
+    liste_complete: options.contentValid && !options.roadmap,
     feuilles_de_route: roadmaps.map((rm) => {
       const sheets = [...rm.fiches].sort((a, b) => a.ordre - b.ordre);
       const late = sheets.filter((s) => s.en_retard);
