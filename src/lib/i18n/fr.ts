@@ -149,7 +149,6 @@ export const fr = {
     jalonsDepasses: (jalons: string[]) => `${jalons.length > 1 ? 'jalons passés non atteints' : 'jalon passé non atteint'} : ${jalons.join(', ')}`,
     avancement: 'Avancement',
     avancementValeur: (n: number) => `${String(n).replace('.', ',')} %`,
-    derniereMiseAJour: 'Dernière étape de suivi',
     /** The sheet's freshness, said with where it comes from (src/lib/site/progress-view.ts freshnessText). */
     fraicheurSuivi: (date: string) => `Dernière étape de suivi : ${date}.`,
     fraicheurModification: (date: string) => `Aucune étape de suivi ; données de la fiche modifiées pour la dernière fois le ${date}.`,

@@ -20,7 +20,8 @@ export function progressDateText(d: ModelDate): string {
 export function freshnessText(s: Pick<ModelSheet, 'fraicheur'>): string {
   const f = s.fraicheur;
   if (!f) return fr.suivi.fraicheurInconnue;
-  return f.source === 'suivi' ? fr.suivi.fraicheurSuivi(progressDateText(f.date)) : fr.suivi.fraicheurModification(progressDateText(f.date));
+  const when = progressDateText(f.date);
+  return f.source === 'suivi' ? fr.suivi.fraicheurSuivi(when) : fr.suivi.fraicheurModification(when);
 }
 
 /** « En cours depuis mars 2024 », « Réalisée depuis le 30 septembre 2024 », or the status alone. */
