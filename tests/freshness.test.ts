@@ -52,9 +52,9 @@ beforeAll(() => {
   edit('b-3', 'calendrier: "2023-2024"', 'calendrier: \'2023-2024\'');
   edit('a-2', '\n---\n', '\n---\n\n');
   git(repo, '2024-09-20T09:00:00+02:00', 'commit', '-q', '-am', 'SECRET-SUJET mise en forme de toutes les fiches');
-  // And B.1's summary changes.
+  // And B.1's summary changes, late in the evening west of Greenwich: 6 October in UTC.
   edit('b-1', 'titre:', 'resume: Un bus qui va de commune en commune.\ntitre:');
-  git(repo, '2024-10-05T09:00:00+02:00', 'commit', '-q', '-am', 'SECRET-SUJET résumé de B.1');
+  git(repo, '2024-10-05T23:30:00-02:00', 'commit', '-q', '-am', 'SECRET-SUJET résumé de B.1');
   // Two commits kept: the re-formatting one is where this clone's history is cut.
   spawnSync('git', ['clone', '-q', '--depth', '2', `file://${repo}`, shallow], { encoding: 'utf8' });
 });
@@ -65,7 +65,8 @@ describe('last data change of each sheet, from git', () => {
     const last = lastDataChanges(ROOT, content);
     expect(last.get(fichier(content, 'b-3'))).toBe('2024-06-10');
     expect(last.get(fichier(content, 'a-2'))).toBe('2024-02-01');
-    expect(last.get(fichier(content, 'b-1'))).toBe('2024-10-05');
+    // The day in UTC, as the page's « Dernière modification le » gives it.
+    expect(last.get(fichier(content, 'b-1'))).toBe('2024-10-06');
     expect(last.get(fichier(content, 'a-1'))).toBe('2024-02-01');
     // Only sheets: the roadmap and its nodes have no freshness.
     expect([...last.keys()].every((k) => k.includes('/fiches/'))).toBe(true);
@@ -78,7 +79,7 @@ describe('last data change of each sheet, from git', () => {
     expect(history.map((c) => c.date.slice(0, 10))).toEqual(['2024-10-05', '2024-09-20']);
     // git shows the cut commit as creating every file: none of that is taken as a change.
     expect(history[1]!.fichiers).toEqual([]);
-    expect(Object.fromEntries(lastDataChanges(ROOT, dir))).toEqual({ [fichier(dir, 'b-1')]: '2024-10-05' });
+    expect(Object.fromEntries(lastDataChanges(ROOT, dir))).toEqual({ [fichier(dir, 'b-1')]: '2024-10-06' });
   });
 
   it('is empty without git', () => {

@@ -29,7 +29,7 @@ export const MAX_FORMATTING_ROUNDS = 20;
 export type VersionsOf = (requests: readonly VersionRequest[]) => ReturnType<typeof readFileVersions>;
 
 /**
- * The day (YYYY-MM-DD, as the committer's clock read it) of the last commit that changed
+ * The day (YYYY-MM-DD, in UTC) of the last commit that changed
  * each sheet's data, by the sheet's path from the project root (the model's « fichier »).
  * `commits`: the content folder's history, newest first, whole (readGitHistory(dir, null)).
  */
@@ -44,16 +44,17 @@ export function lastDataChanges(
   const folder = relative(projectRoot, dir).split(sep).join('/');
   // Each sheet's changes, newest first.
   const changes = new Map<string, Array<{ commit: Commit; file: FileChange }>>();
+  // A file whose newest change deleted it is not a sheet of the model: nothing to date.
+  const deleted = new Set<string>();
   for (const commit of commits) {
     for (const file of commit.fichiers) {
-      if (!SHEET.test(file.chemin)) continue;
+      if (!SHEET.test(file.chemin) || deleted.has(file.chemin)) continue;
       const list = changes.get(file.chemin);
       if (list) list.push({ commit, file });
-      // A file whose newest change deleted it is not a sheet of the model: nothing to date.
-      else if (file.statut !== 'D') changes.set(file.chemin, [{ commit, file }]);
+      else if (file.statut === 'D') deleted.add(file.chemin);
+      else changes.set(file.chemin, [{ commit, file }]);
     }
   }
-  const formatting = [fr.modifications.miseEnForme];
   let pending = [...changes.keys()].map((chemin) => ({ chemin, at: 0 }));
   for (let round = 0; round < MAX_FORMATTING_ROUNDS && pending.length; round++) {
     const next: typeof pending = [];
@@ -69,8 +70,9 @@ export function lastDataChanges(
         const v = versions.get(versionKey(commit.hash, chemin));
         // Versions git could not give back: the commit is taken as a change, as the feeds do.
         const said = v && file.statut === 'M' ? describeFileChange('fiche', v.avant, v.apres) : null;
-        const onlyFormatting = said !== null && said.length === 1 && said[0] === formatting[0];
-        if (!onlyFormatting) out.set(folder ? `${folder}/${chemin}` : chemin, commit.date.slice(0, 10));
+        const onlyFormatting = said !== null && said.length === 1 && said[0] === fr.modifications.miseEnForme;
+        // The day in UTC, as the sheet page's « Dernière modification le » says it (formatChangeDate).
+        if (!onlyFormatting) out.set(folder ? `${folder}/${chemin}` : chemin, new Date(commit.date).toISOString().slice(0, 10));
         else if (at + 1 < changes.get(chemin)!.length) next.push({ chemin, at: at + 1 });
       }
     }
