@@ -169,6 +169,33 @@ describe('Atom feeds', () => {
     if (existsSync(join(siteDir, 'donnees', `${rm.id}.ics`))) expect(roadmapHtml).toContain(`<a href="${base.pathname}donnees/${rm.id}.ics" type="text/calendar">`);
   });
 
+  it('give each sheet with progress entries a news feed, newest first, and every sheet page a link to follow its news', () => {
+    let withFeed = 0;
+    for (const rm of model.feuilles_de_route) {
+      for (const f of rm.fiches) {
+        const file = join(siteDir, 'donnees', rm.id, `${f.id}.actualites.atom`);
+        const html = readFileSync(join(siteDir, rm.id, f.id, 'index.html'), 'utf8');
+        const href = `${base.pathname}donnees/${rm.id}/${f.id}.actualites.atom`;
+        if (!f.suivi.length) {
+          expect(existsSync(file), file).toBe(false);
+          // Its roadmap's news instead: every sheet page can be followed.
+          expect(html).toContain(`<a href="${base.pathname}donnees/${rm.id}.actualites.atom" type="application/atom+xml">Suivre les actualités de la feuille de route (Atom)</a>`);
+          continue;
+        }
+        withFeed++;
+        const news = feed(readFileSync(file, 'utf8'));
+        expect(news.entry).toHaveLength(f.suivi.length);
+        const updated = news.entry.map((e) => e.updated as string);
+        expect(updated).toEqual([...updated].sort().reverse());
+        expect(news.updated).toBe(updated[0]);
+        for (const e of news.entry) expect(e.link[0]['@href']).toBe(new URL(`${rm.id}/${f.id}/`, base).href);
+        expect(html).toMatch(new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="${href}"`));
+        expect(html).toContain(`<a href="${href}" type="application/atom+xml">Suivre les étapes de suivi de la fiche (Atom)</a>`);
+      }
+    }
+    expect(withFeed).toBeGreaterThan(0);
+  });
+
   it('never show a commit subject anywhere on the built site', () => {
     const r = spawnSync('git', ['log', '--format=%s', '--', 'content'], { cwd: root, encoding: 'utf8' });
     const subjects = r.status === 0 ? r.stdout.split('\n').map((s) => s.trim()).filter((s) => s.length > 15) : [];

@@ -8,12 +8,14 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, inject, it } from 'vitest';
 import { modelJsonSchema } from '../src/lib/export/model-schema.ts';
+import { lastDataChanges } from '../src/lib/export/freshness.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 const dir = join(inject('siteDir'), 'donnees');
 const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
-const model = validateProject(root).model;
+// As `validate --json` and the build give it: with each sheet's last data change from git.
+const model = validateProject(root, undefined, undefined, () => lastDataChanges(root, join(root, 'content'))).model;
 const schema = read('jalons.schema.json');
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 const validate = ajv.compile(schema);

@@ -9,13 +9,15 @@ import { join, relative } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LICENCE, downloads } from '../src/lib/export/catalogue.ts';
+import { lastDataChanges } from '../src/lib/export/freshness.ts';
 import { readFileVersions, readGitHistory } from '../src/lib/export/git-history.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
 const siteDir = inject('siteDir');
 const today = inject('today');
-const model = validateProject(root).model;
+// As the build makes it: with each sheet's last data change from git.
+const model = validateProject(root, undefined, undefined, () => lastDataChanges(root, join(root, 'content'))).model;
 const robots = readFileSync(join(siteDir, 'robots.txt'), 'utf8');
 const base = new URL('.', robots.match(/Sitemap: (\S+)/)![1]!);
 

@@ -5,6 +5,7 @@
  * rebuild that reuses the cache must give, byte for byte, the site a build without any
  * cache gives, while copying the pages nothing touched.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,4 +114,25 @@ describe('incremental build', () => {
     expect(r.copied).toBe(4);
     expect(readFileSync(join(r.out, 'exemple/a-1-2-a/index.html'), 'utf8')).toContain('Une seule fiche change.');
   }, 120_000);
+
+  it('a commit alone (the files as they were) moves a sheet\'s freshness: that page is rendered again, the others copied', async () => {
+    const git = (date: string, ...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: tree.dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      });
+      if (r.status !== 0) throw new Error(r.stderr);
+    };
+    git('2024-01-10T10:00:00+01:00', 'init', '-q');
+    git('2024-01-10T10:00:00+01:00', 'add', '.');
+    git('2024-01-10T10:00:00+01:00', 'commit', '-q', '-m', 'Première version');
+    edit('exemple/fiches/a-1-1.md', /\n---\n/, '\n---\n\nUn texte écrit avant le commit.\n\n');
+    await rebuild();
+    // The same files, now committed: only git knows, and a-1-1's data changed on 5 February.
+    git('2024-02-05T10:00:00+01:00', 'commit', '-q', '-am', 'Texte de a-1-1');
+    const r = await rebuild();
+    expect(r.differ).toEqual([]);
+    expect(r.copied).toBe(4);
+    const html = readFileSync(join(r.out, 'exemple/a-1-1/index.html'), 'utf8');
+    expect(html).toContain('données de la fiche modifiées pour la dernière fois le 5 février 2024.');
+  }, 180_000);
 });

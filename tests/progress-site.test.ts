@@ -3,7 +3,8 @@
  * type shows the progress in words (status badge with its date, timeline newest first,
  * milestones, late sheets, roll-ups, reports), and the pages stay valid HTML.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -180,6 +181,53 @@ describe('progress on the built pages, on 2025-01-15', () => {
     const donnees = page('donnees');
     expect(donnees).toContain('href="/donnees/actualites.atom"');
     expect(donnees).toContain('href="/donnees/suivi.actualites.atom"');
+  });
+
+  it('a sheet says how fresh its news are, and where that date comes from', () => {
+    const freshness = (id: string) => text(page(`suivi/${id}`).split('class="meta fraicheur">')[1]!.split('</p>')[0]!);
+    expect(freshness('a-1')).toBe('Dernière étape de suivi : 10 janvier 2025.');
+    expect(freshness('b-2')).toBe('Dernière étape de suivi : décembre 2024.');
+    // B.3 has no progress entry: the last commit that changed its file, when the fixture is in a git checkout.
+    const committed = spawnSync('git', ['log', '-1', '--format=%cI', '--', 'tests/fixtures/suivi/suivi/fiches/b-3.md'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+    const day = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)).replace(/^1 /, '1er ');
+    expect(freshness('b-3')).toBe(committed ? `Aucune étape de suivi ; données de la fiche modifiées pour la dernière fois le ${day(committed)}.` : 'Aucune étape de suivi.');
+    // Published in the JSON model too.
+    const json = JSON.parse(readFileSync(join(out, 'donnees', 'suivi.json'), 'utf8'));
+    const sheet = (id: string) => json.feuilles_de_route[0].fiches.find((f: { id: string }) => f.id === id);
+    expect(sheet('a-1').fraicheur).toEqual({ source: 'suivi', date: { texte: '2025-01-10', debut: '2025-01-10', fin: '2025-01-10', precision: 'jour' } });
+    expect(sheet('b-3').fraicheur?.source ?? null).toBe(committed ? 'modification' : null);
+  });
+
+  it('each sheet with progress entries has its own news feed, linked from its page; the others link their roadmap\'s', () => {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' || name === 'link' });
+    const xml = readFileSync(join(out, 'donnees', 'suivi', 'a-1.actualites.atom'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = parser.parse(xml).feed;
+    expect(feed['@xml:lang']).toBe('fr');
+    expect(feed.title).toBe('A.1 Réseau d\'aidants numériques : actualités');
+    const entries = feed.entry as Array<{ title: string; updated: string; link: Array<{ '@href': string }> }>;
+    expect(entries.map((e) => e.updated)).toEqual(['2025-01-10T00:00:00Z', '2024-10-01T00:00:00Z', '2024-06-15T00:00:00Z', '2024-03-01T00:00:00Z', '2024-01-20T00:00:00Z']);
+    expect(feed.updated).toBe('2025-01-10T00:00:00Z');
+    expect(entries.every((e) => e.link[0]!['@href'] === 'https://jalons.example.org/suivi/a-1/')).toBe(true);
+    expect(entries[1]!.title).toBe('A.1 Réseau d\'aidants numériques, octobre 2024');
+    // Only the sheet's own entries: no report, no other sheet.
+    expect(xml).not.toContain('Comité de pilotage annuel');
+    const a1 = page('suivi/a-1');
+    expect(a1).toContain('<link rel="alternate" type="application/atom+xml" title="Flux Atom des étapes de suivi : A.1 Réseau d\'aidants numériques" href="/donnees/suivi/a-1.actualites.atom"');
+    expect(a1).toContain('<a href="/donnees/suivi/a-1.actualites.atom" type="application/atom+xml">Suivre les étapes de suivi de la fiche (Atom)</a>');
+    // B.3 has no entry: no feed of its own (it would have no date to give), its roadmap's instead.
+    expect(existsSync(join(out, 'donnees', 'suivi', 'b-3.actualites.atom'))).toBe(false);
+    const b3 = page('suivi/b-3');
+    expect(b3).toContain('<a href="/donnees/suivi.actualites.atom" type="application/atom+xml">Suivre les actualités de la feuille de route (Atom)</a>');
+    expect(b3).toContain('<link rel="alternate" type="application/atom+xml" title="Flux Atom des actualités : Suivi 2024-2025" href="/donnees/suivi.actualites.atom"');
+    expect(page('donnees')).toContain('href="/donnees/suivi/a-1.actualites.atom"');
+  });
+
+  it('the « Avancement » and « Actualités » pages say how many sheets have news', () => {
+    const main = (path: string) => { const html = page(path); return text(html.slice(html.indexOf('<main'), html.indexOf('</main>'))); };
+    expect(main('avancement')).toContain('Toutes feuilles de route confondues : 4 fiches sur 5 ont au moins une étape de suivi.');
+    expect(main('avancement')).toContain('Suivi 2024-2025 4 fiches sur 5 ont au moins une étape de suivi.');
+    expect(main('actualites')).toContain('4 fiches sur 5 ont au moins une étape de suivi.');
   });
 
   it('these pages pass html-validate', async () => {

@@ -23,7 +23,7 @@ const roadmap = (id: string, late: number, markdown: string): RoadmapReminders =
   titre_court: id,
   titre_issue: `Relances : ${id}`,
   fiches: 3,
-  en_retard: Array.from({ length: late }, (_, i) => ({ id: `f-${i}`, code: null, titre: `Fiche ${i}`, statut: 'en_cours', derniere_etape: null, raison: 'La fin prévue (2024) est passée.', url: null })),
+  en_retard: Array.from({ length: late }, (_, i) => ({ id: `f-${i}`, code: null, titre: `Fiche ${i}`, statut: 'en_cours', derniere_etape: null, derniere_modification: null, raison: 'La fin prévue (2024) est passée.', url: null })),
   sans_nouvelles: [],
   jamais_suivies: 0,
   markdown,

@@ -13,6 +13,7 @@ import { writeCms } from '../lib/editor/cms-config.ts';
 import { formatHuman } from '../lib/build/report.ts';
 import { isMainPart, partFromEnv } from '../lib/build/build-part.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { lastDataChanges } from '../lib/export/freshness.ts';
 import { shareValidation, validateProject } from '../lib/model/validate-project.ts';
 
 const root = process.cwd();
@@ -25,7 +26,8 @@ if (!outDir || !summaryFile) {
 
 // With the rendering split, the first process also writes what exists once (src/lib/build/build-part.ts).
 const mainPart = isMainPart(partFromEnv());
-const result = validateProject(root, contentDir(root));
+// The sheets' freshness needs their last data change, which only git knows (src/lib/export/freshness.ts).
+const result = validateProject(root, contentDir(root), undefined, () => lastDataChanges(root, contentDir(root)));
 if (!result.ok) {
   process.stderr.write(`${formatHuman(result.problems, result.model)}\n\nLe site n'a pas été construit : corrigez les erreurs ci-dessus.\n`);
   process.exit(1);

@@ -9,13 +9,16 @@ import { parseArgs } from 'node:util';
 import { contentDir } from '../lib/content/paths.ts';
 import { didYouMean } from '../lib/content/suggest.ts';
 import { reminders, remindersMarkdown } from '../lib/editor/reminders.ts';
+import { lastDataChanges } from '../lib/export/freshness.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
 import { defaultToday } from '../lib/values/today.ts';
 
 const USAGE = `Usage : npm run relances -- [--sans-nouvelles <mois>] [--feuille-de-route <identifiant>] [--json]
 
 Liste, pour chaque feuille de route, les fiches en retard et celles sans nouvelles
-(aucune étape de suivi) depuis plus de <mois> mois (6 par défaut), en Markdown.
+depuis plus de <mois> mois (6 par défaut), en Markdown. Les nouvelles d'une fiche sont
+sa dernière étape de suivi ; sans étape, la dernière modification de ses données
+dans l'historique git (une simple remise en forme du fichier ne compte pas).
 
   --sans-nouvelles <mois>        délai sans nouvelles, en mois (par défaut 6)
   --feuille-de-route <id>        une seule feuille de route
@@ -51,7 +54,8 @@ if (values['help']) {
   const root = process.cwd();
   const today = defaultToday();
   const dir = values['contenu'] ? resolve(values['contenu'] as string) : contentDir(root);
-  const { model, ok } = validateProject(root, dir, today);
+  // A sheet without progress entry counts from its last data change, which only git knows: without history, from nothing.
+  const { model, ok } = validateProject(root, dir, today, () => lastDataChanges(root, dir));
   if (!ok) process.stderr.write('⚠ Le contenu a des erreurs (npm run validate les détaille) : la liste peut être incomplète.\n');
   const rmId = values['feuille-de-route'] as string | undefined;
   if (rmId && !model.feuilles_de_route.some((r) => r.id === rmId)) {

@@ -3,9 +3,10 @@
  * Checks every content file and prints every problem at its file and line.
  * Exit code: 0 when there is no error (warnings allowed), 1 otherwise.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatGithubReport, formatHuman, formatJson } from '../lib/build/report.ts';
+import { lastDataChanges } from '../lib/export/freshness.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
 
 const { values } = parseArgs({
@@ -17,8 +18,10 @@ const { values } = parseArgs({
 });
 
 const root = process.cwd();
-const result = validateProject(root, values.contenu ? resolve(values.contenu) : undefined);
+const dir = values.contenu ? resolve(values.contenu) : join(root, 'content');
 const format = values.json ? 'json' : values.format;
+// --json gives the model the site publishes, whose sheets' freshness needs their last data change in git.
+const result = validateProject(root, dir, undefined, format === 'json' ? () => lastDataChanges(root, dir) : undefined);
 if (format === 'json') process.stdout.write(`${formatJson(result.ok, result.problems, result.model)}\n`);
 else if (format === 'github') process.stdout.write(`${formatGithubReport(result.problems, result.model)}\n`);
 else process.stdout.write(`${formatHuman(result.problems, result.model)}\n`);

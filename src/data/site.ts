@@ -12,6 +12,7 @@ import { inPart, isMainPart, partFromEnv } from '../lib/build/build-part.ts';
 import { forgeFromEnv, type Forge } from '../lib/site/forge.ts';
 import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { lastDataChanges } from '../lib/export/freshness.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
 
 export interface Site {
@@ -49,10 +50,12 @@ export function getSite(): Site {
   if (cached) return cached;
   // Pages are bundled into .astro/ before running, so the project root is the working directory.
   const root = process.cwd();
-  const result = validateProject(root, contentDir(root));
+  let commits: Commit[] | null = null;
+  const readCommits = () => (commits ??= readGitHistory(contentDir(root), null));
+  // `npm run build` shares the model it built with the files' last changes; `astro dev` builds it here.
+  const result = validateProject(root, contentDir(root), undefined, () => lastDataChanges(root, contentDir(root), readCommits()));
   if (!result.ok) throw new Error(`Contenu invalide : le site n'est pas construit.\n\n${formatHuman(result.problems, result.model)}`);
   const model = result.model;
-  let commits: Commit[] | null = null;
   let history: FileHistory | null = null;
   let feedFiles: Set<string> | null = null;
   let versionsRead: { key: string; map: ReturnType<VersionReader> } | null = null;
@@ -63,7 +66,6 @@ export function getSite(): Site {
     if (versionsRead?.key !== key) versionsRead = { key, map: readFileVersions(contentDir(root), requests) };
     return versionsRead.map;
   };
-  const readCommits = () => (commits ??= readGitHistory(contentDir(root), null));
   const roadmaps = new Map(model.feuilles_de_route.map((r) => [r.id, r]));
   const sheets = new Map(model.feuilles_de_route.flatMap((r) => r.fiches.map((f) => [`${r.id}/${f.id}`, f] as const)));
   const nodes = new Map(model.feuilles_de_route.flatMap((r) => r.noeuds.map((n) => [`${r.id}/${n.id}`, n] as const)));

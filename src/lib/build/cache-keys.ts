@@ -9,14 +9,14 @@
  * - what the whole site shares: actors (names, links), glossary (abbreviations), the
  *   build's "today" (the mini-timeline's marker), the calendar horizon (the years of
  *   open-ended work in the search filters), the forge links;
- * - the file's last change in git.
+ * - the file's last change in git (and its last data change, in the entry's freshness).
  * Site URL, base path and the templates are Astro's own part of the key (config and
  * module-graph hashes). Bump VERSION when a page starts showing something new.
  */
 import { createHash } from 'node:crypto';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
 
-const VERSION = 2;
+const VERSION = 3;
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
@@ -35,7 +35,9 @@ export function pageCacheKeys(model: Model, shared: SharedInputs, lastChange: (f
       const { corps: _presentation, fiches, noeuds, ...rest } = rm;
       d = digest({
         ...rest,
-        fiches: fiches.map(({ corps: _body, ...f }) => f),
+        // A sheet's freshness shows on its own page only: an edit of one sheet's text (which moves
+        // its last data change) must not rebuild every page of its roadmap.
+        fiches: fiches.map(({ corps: _body, derniere_modification: _changed, fraicheur: _fresh, ...f }) => f),
         noeuds: noeuds.map(({ corps: _intro, ...n }) => n),
       });
       roadmaps.set(rm.id, d);

@@ -1,6 +1,7 @@
 /**
  * `npm run relances`: per roadmap, the sheets to ask news of: the late ones (with the
- * model's reason) and the open ones with no progress entry for more than N months. Sheets
+ * model's reason) and the open ones with no news for more than N months, news being the
+ * sheet's freshness (its newest progress entry, else its file's last data change). Sheets
  * nobody ever followed (no status, no entry) are only counted: listing a whole roadmap
  * that does not keep a log would bury the useful lines. Pure: today is passed in.
  */
@@ -17,6 +18,8 @@ export interface ReminderSheet {
   statut: string | null;
   /** Last progress entry's date in words, or null when the sheet has none. */
   derniere_etape: string | null;
+  /** Day of the sheet's last data change in git, in words (sheets without progress entry only), or null. */
+  derniere_modification: string | null;
   /** Why the sheet is late, in words (late sheets only). */
   raison: string | null;
   url: string | null;
@@ -75,6 +78,13 @@ export function monthsBefore(today: string, months: number): string {
 const esc = (text: string) => text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\s+/g, ' ');
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
+/** « Dernière étape de suivi : mars 2024 », « Aucune étape de suivi ; données de la fiche modifiées le 12 mai 2025 ». */
+function newsWords(s: ReminderSheet): string {
+  if (s.derniere_etape) return `Dernière étape de suivi : ${s.derniere_etape}`;
+  return s.derniere_modification ? `Aucune étape de suivi ; données de la fiche modifiées le ${s.derniere_modification}` : 'Aucune étape de suivi';
+}
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 function sheetLine(s: ReminderSheet, what: string): string {
   const name = `${s.code ? `${esc(s.code)} ` : ''}${esc(s.titre)}`;
   return `- ${s.url ? `[${name}](${s.url})` : name} : ${what}`;
@@ -85,7 +95,7 @@ export function roadmapMarkdown(r: Omit<RoadmapReminders, 'markdown'>, today: st
   if (r.en_retard.length) {
     lines.push(`### En retard (${r.en_retard.length})`, '');
     for (const s of r.en_retard) {
-      lines.push(sheetLine(s, `${s.raison ?? ''} ${s.derniere_etape ? `Dernière étape de suivi : ${s.derniere_etape}.` : 'Aucune étape de suivi.'}`.trim()));
+      lines.push(sheetLine(s, `${s.raison ?? ''} ${newsWords(s)}.`.trim()));
     }
     lines.push('');
   }
@@ -93,7 +103,7 @@ export function roadmapMarkdown(r: Omit<RoadmapReminders, 'markdown'>, today: st
     lines.push(`### Sans nouvelles depuis plus de ${months} mois (${r.sans_nouvelles.length})`, '');
     for (const s of r.sans_nouvelles) {
       const status = s.statut ? `${fr.statuts[s.statut] ?? s.statut} ; ` : '';
-      lines.push(sheetLine(s, `${status}${s.derniere_etape ? `dernière étape de suivi : ${s.derniere_etape}` : 'aucune étape de suivi'}.`));
+      lines.push(sheetLine(s, `${status}${lowerFirst(newsWords(s))}.`));
     }
     lines.push('');
   }
@@ -114,6 +124,7 @@ function reminderSheet(rm: ModelRoadmap, s: ModelSheet, options: ReminderOptions
     titre: s.titre,
     statut: s.statut_actuel,
     derniere_etape: s.derniere_mise_a_jour ? progressDateText(s.derniere_mise_a_jour) : null,
+    derniere_modification: s.fraicheur?.source === 'modification' ? dateText(s.fraicheur.date.texte, 'jour') : null,
     raison: latenessText(s),
     url: options.site ? new URL(urls.entry(rm.id, s.id), options.site).href : null,
   };
@@ -131,7 +142,11 @@ export function reminders(model: Model, options: ReminderOptions): Reminders {
       const late = sheets.filter((s) => s.en_retard);
       const stale = sheets.filter((s) => {
         if (s.en_retard || s.statut_actuel === null || CLOSED.has(s.statut_actuel)) return false;
-        const last = s.derniere_mise_a_jour;
+        // News are the newest progress entry; a sheet that keeps no log counts from its file's last
+        // data change in git: whoever changed its calendar or partners last month looked after it,
+        // and should not be asked for news yet. A commit that only re-formatted the file (a
+        // migration touching every sheet) is no such change (src/lib/export/freshness.ts).
+        const last = s.fraicheur?.date;
         if (!last) return true;
         return last.fin !== null && last.fin < cutoff;
       });

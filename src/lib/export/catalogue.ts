@@ -12,8 +12,8 @@ import type { Commit } from './git-history.ts';
 import { roadmapIcal, roadmapIcalFile, sheetIcal, sheetIcalFile, type IcalOptions } from './ical.ts';
 import { modelJson, roadmapModel } from './json.ts';
 import { modelJsonSchema } from './model-schema.ts';
-import { allNews } from '../site/progress-view.ts';
-import { NEWS_FEED_FILE, newsAtom, roadmapNewsFeedFile } from './news-atom.ts';
+import { allNews, sheetNews } from '../site/progress-view.ts';
+import { NEWS_FEED_FILE, newsAtom, roadmapNewsFeedFile, sheetHasNewsFeed, sheetNewsFeedFile } from './news-atom.ts';
 
 /** Paths (relative to the content folder) of the files changed by these commits: the sheets that have a feed of their own. */
 export function sheetFeedFiles(history: readonly Commit[]): Set<string> {
@@ -125,6 +125,11 @@ export function downloads(ctx: ExportContext): Download[] {
       const label = `${f.code ? `${f.code} ` : ''}${f.titre}`;
       const ics = sheetIcalFile(rm, f);
       if (ics) add(ics, 'iCalendar', MIME.ics, `${label} : calendrier`, () => sheetIcal(rm, f, ical), f.id);
+      if (sheetHasNewsFeed(f)) {
+        const chemin = sheetNewsFeedFile(rm.id, f.id);
+        add(chemin, 'Atom', MIME.atom, `${label} : flux des actualités (étapes de suivi)`, () =>
+          newsAtom({ ...newsUrls, title: `${label} : actualités`, self: u.file(chemin), page: u.entry(rm.id, f.id) }, sheetNews(rm, f)), f.id);
+      }
       if (changedFiles.has(`${rm.id}/fiches/${f.id}.md`)) {
         const chemin = sheetFeedFile(rm.id, f.id);
         add(chemin, 'Atom', MIME.atom, `${label} : flux des modifications`, feed(chemin, `${label} : modifications`, u.entry(rm.id, f.id), () => sheetChanges(rm.id, f.id), true), f.id);

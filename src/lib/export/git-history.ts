@@ -4,7 +4,8 @@
  * build from a plain copy of the sources too.
  */
 import { spawnSync } from 'node:child_process';
-import { relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 
 export interface FileChange {
   /** A (added), M (modified) or D (deleted). */
@@ -29,13 +30,34 @@ const RECORD = '\x1e';
 /** How many of the newest commits the change feeds list. */
 export const FEED_COMMITS = 500;
 
-/** Newest first. `dir` is the folder whose files are followed (the content folder); `limit: null` reads it all. */
+/**
+ * The commits where a shallow clone's history is cut. git shows them as if they created
+ * every file they hold: neither that « creation » nor its date is true, so their files are
+ * not taken as changes. Empty in a full clone.
+ */
+export function shallowBoundary(dir: string): Set<string> {
+  const run = spawnSync('git', ['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd: dir, encoding: 'utf8' });
+  if (run.error || run.status !== 0) return new Set();
+  const [shallow, path] = run.stdout.split('\n');
+  if (shallow !== 'true' || !path) return new Set();
+  try {
+    return new Set(readFileSync(resolve(dir, path), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Newest first. `dir` is the folder whose files are followed (the content folder); `limit: null` reads it all.
+ * In a shallow clone, the commits where the history is cut list no file (shallowBoundary).
+ */
 export function readGitHistory(dir: string, limit: number | null = FEED_COMMITS): Commit[] {
   // --relative: paths come relative to `dir`, whatever the repository root is.
   const run = spawnSync('git', ['-c', 'core.quotePath=false', 'log', ...(limit === null ? [] : [`-n${limit}`]), '--no-renames', '--relative', '--raw', '--no-abbrev', `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, '--', '.'], {
     cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
   });
   if (run.error || run.status !== 0) return [];
+  const boundary = shallowBoundary(dir);
   return run.stdout
     .split(RECORD)
     .filter((r) => r.trim())
@@ -45,7 +67,7 @@ export function readGitHistory(dir: string, limit: number | null = FEED_COMMITS)
       // ":100644 100644 <blob before> <blob after> M\tpath" (--raw): the blob ids let the feeds read
       // both versions without looking the path up in a tree.
       const fichiers: FileChange[] = [];
-      for (const line of rest) {
+      for (const line of boundary.has(hash) ? [] : rest) {
         const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([AMD])\t(.+)$/.exec(line);
         if (!m) continue;
         const blob = (id: string) => (/^0+$/.test(id) ? undefined : id);

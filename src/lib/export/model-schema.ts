@@ -152,6 +152,11 @@ const sheet = z.strictObject({
     jalons_depasses: z.array(text).describe('Jalons passés et non atteints.'),
   }),
   derniere_mise_a_jour: modelDate.nullable().describe('Date de l\'étape de suivi la plus récente.'),
+  derniere_modification: nullableDate.describe('Jour (UTC) de la dernière modification des données de la fiche dans l\'historique git du dépôt (un commit qui n\'a changé que la mise en forme du fichier ne compte pas). null quand le site est construit sans historique git (archive, clone superficiel qui ne remonte pas jusqu\'à elle).'),
+  fraicheur: z.strictObject({
+    source: z.enum(['suivi', 'modification']).describe('« suivi » : la date est celle de l\'étape de suivi la plus récente ; « modification » : la fiche n\'a aucune étape de suivi, la date est celle de la dernière modification de ses données (derniere_modification).'),
+    date: modelDate,
+  }).nullable().describe('Fraîcheur des nouvelles de la fiche : sa dernière étape de suivi, sinon la dernière modification de ses données ; null quand on ne connaît ni l\'une ni l\'autre.'),
   jalons_suivi: z.array(milestoneProgress).describe('Jalons du calendrier, atteints ou en retard.'),
 }).meta({ id: 'Fiche', description: 'Fiche action.' });
 

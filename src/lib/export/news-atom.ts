@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { fr } from '../i18n/fr.ts';
+import type { ModelSheet } from '../model/types.ts';
 import type { NewsEntry } from '../site/progress-view.ts';
 import { renderMarkdown } from '../site/markdown.ts';
 import { FEED_LIMIT } from './atom.ts';
@@ -13,6 +14,14 @@ import { FEED_LIMIT } from './atom.ts';
 export const NEWS_FEED_FILE = 'donnees/actualites.atom';
 /** A roadmap's news feed: ids have no dot, so it never meets `donnees/<id>.atom` or any other file. */
 export const roadmapNewsFeedFile = (rm: string) => `donnees/${rm}.actualites.atom`;
+
+/**
+ * A sheet's news feed, next to its change feed (donnees/<feuille>/<fiche>.atom). Only a
+ * sheet with a dated progress entry has one (sheetHasNewsFeed): a feed with no entry
+ * would have to invent the date it was last updated.
+ */
+export const sheetNewsFeedFile = (rm: string, id: string) => `donnees/${rm}/${id}.actualites.atom`;
+export const sheetHasNewsFeed = (f: Pick<ModelSheet, 'suivi'>) => f.suivi.some((e) => e.date.debut !== null);
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

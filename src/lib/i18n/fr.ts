@@ -154,7 +154,10 @@ export const fr = {
     jalonsDepasses: (jalons: string[]) => `${jalons.length > 1 ? 'jalons passés non atteints' : 'jalon passé non atteint'} : ${jalons.join(', ')}`,
     avancement: 'Avancement',
     avancementValeur: (n: number) => `${String(n).replace('.', ',')} %`,
-    derniereMiseAJour: 'Dernière étape de suivi',
+    /** The sheet's freshness, said with where it comes from (src/lib/site/progress-view.ts freshnessText). */
+    fraicheurSuivi: (date: string) => `Dernière étape de suivi : ${date}.`,
+    fraicheurModification: (date: string) => `Aucune étape de suivi ; données de la fiche modifiées pour la dernière fois le ${date}.`,
+    fraicheurInconnue: 'Aucune étape de suivi.',
     etapes: 'Étapes du suivi, de la plus récente à la plus ancienne',
     nouveauStatut: 'Statut',
     valeursMesurees: 'Valeurs mesurées',
@@ -188,6 +191,7 @@ export const fr = {
     partEnRetard: (pct: string, n: number, total: number) => `Part en retard : ${pct} (${n} sur ${total} fiches)`,
     dateDuJour: (date: string) => `Situation au ${date}.`,
     aucuneFeuille: 'Aucune feuille de route publiée.',
+    toutesFeuilles: 'Toutes feuilles de route confondues',
   },
   actualites: {
     titre: 'Actualités',
@@ -200,7 +204,18 @@ export const fr = {
     sAbonner: 'S\'abonner',
     fluxParFeuille: 'Flux par feuille de route',
     fluxCourt: 'Suivre les actualités (Atom)',
+    /** A sheet's own news feed: its progress entries. */
+    fluxFiche: 'Suivre les étapes de suivi de la fiche (Atom)',
+    fluxFicheTitre: (fiche: string) => `Flux Atom des étapes de suivi : ${fiche}`,
+    /** On a sheet without progress entry, which has no feed of its own yet. */
+    fluxFeuilleDepuisFiche: 'Suivre les actualités de la feuille de route (Atom)',
     nouveauStatut: (s: string) => `Statut : ${s}`,
+    /** How many sheets have news: « 3 fiches sur 5 ont au moins une étape de suivi. » */
+    fichesAvecNouvelles: (n: number, total: number) => {
+      if (n > 0) return `${n} ${n > 1 ? 'fiches sur' : 'fiche sur'} ${total} ${n > 1 ? 'ont' : 'a'} au moins une étape de suivi.`;
+      if (total === 0) return 'Aucune fiche publiée.';
+      return total > 1 ? `Aucune des ${total} fiches n'a encore d'étape de suivi.` : 'La fiche n\'a encore aucune étape de suivi.';
+    },
   },
   calendrier: {
     /** The row of the roadmap's own milestones, above its sheets. */

@@ -7,7 +7,8 @@ import type { LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } f
 import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
 import { calendarDisplay, followedPeriod } from './calendar-view.ts';
 import {
-  currentStatus, indicatorLabelsOf, lastUpdate, latestAdvancement, lateness, measuredValues, milestoneProgress, modelDate, progressEntries, roadmapMilestones, summarise, withMeasures,
+  currentStatus, freshness, indicatorLabelsOf, lastUpdate, latestAdvancement, lateness, measuredValues, milestoneProgress, modelDate, NO_LAST_CHANGES, progressEntries, roadmapMilestones, summarise, withMeasures,
+  type LastChanges,
 } from './progress.ts';
 import { defaultToday } from '../values/today.ts';
 import type { Model, ModelActorRef, ModelCalendar, ModelAncestor, ModelIndicator, ModelIndicatorPoint, ModelNode, ModelRoadmap, ModelSheet, ModelSource } from './types.ts';
@@ -63,8 +64,11 @@ function indicator(raw: NonNullable<SheetData['indicateurs'] | RoadmapData['indi
   };
 }
 
-/** `today` (YYYY-MM-DD): the build date, for the current status, late flags and roll-ups. */
-export function buildModel(content: LoadedContent, index: ContentIndex, today: string = defaultToday()): Model {
+/**
+ * `today` (YYYY-MM-DD): the build date, for the current status, late flags and roll-ups.
+ * `lastChanges`: each file's last data change from git, for the sheets' freshness (none by default).
+ */
+export function buildModel(content: LoadedContent, index: ContentIndex, today: string = defaultToday(), lastChanges: LastChanges = NO_LAST_CHANGES): Model {
   const actorName = (id: string | null) => (id ? index.actors.get(id)?.data.nom ?? id : null);
   const refs = (raw: RawRef[] | undefined): ModelActorRef[] =>
     (raw ?? []).map((r) => {
@@ -74,7 +78,7 @@ export function buildModel(content: LoadedContent, index: ContentIndex, today: s
 
   const feuilles_de_route = [...index.roadmaps.values()]
     .sort((a, b) => collator.compare(a.roadmap.data.titre_court ?? a.roadmap.data.titre, b.roadmap.data.titre_court ?? b.roadmap.data.titre))
-    .map((rm) => buildRoadmap(rm, refs, today));
+    .map((rm) => buildRoadmap(rm, refs, today, lastChanges));
 
   return {
     version: 1,
@@ -91,7 +95,7 @@ export function buildModel(content: LoadedContent, index: ContentIndex, today: s
   };
 }
 
-function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => ModelActorRef[], today: string): ModelRoadmap {
+function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => ModelActorRef[], today: string, lastChanges: LastChanges): ModelRoadmap {
   const r = rm.roadmap.data;
   const levelName = new Map(r.niveaux.map((l) => [l.id, l.nom]));
   const children = new Map<string, Item[]>();
@@ -125,7 +129,7 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
           synthese_suivi: summarise([]),
         });
       } else {
-        fiches.push(buildSheet(rm, item.entry, code, ancestors, rank++, refs, today));
+        fiches.push(buildSheet(rm, item.entry, code, ancestors, rank++, refs, today, lastChanges));
       }
       visit(e.id, [...ancestors, self]);
     }
@@ -197,6 +201,7 @@ function buildSheet(
   ordre: number,
   refs: (raw: RawRef[] | undefined) => ModelActorRef[],
   today: string,
+  lastChanges: LastChanges,
 ): ModelSheet {
   const d = e.data;
   const calendrier = displayed(rm.calendars.get(e.id) ?? normaliseCalendar(d.calendrier, rm.period), rm.period);
@@ -204,6 +209,7 @@ function buildSheet(
   const current = currentStatus(d.suivi, d.statut);
   const jalons_suivi = milestoneProgress(calendrier, suivi, current.statut, today);
   const retard = lateness(calendrier, current.statut, jalons_suivi, today);
+  const derniere_modification = lastChanges.get(e.fichier) ?? null;
   return {
     id: e.id,
     feuille_de_route: rm.roadmap.id,
@@ -261,6 +267,8 @@ function buildSheet(
     en_retard: retard.fin_depassee || retard.jalons_depasses.length > 0,
     retard,
     derniere_mise_a_jour: lastUpdate(suivi),
+    derniere_modification,
+    fraicheur: freshness(suivi, derniere_modification),
     jalons_suivi,
   };
 }

@@ -10,7 +10,7 @@ import { parseFuzzyDate } from '../values/fuzzy-date.ts';
 import { parseIndicatorValue } from '../values/indicator.ts';
 import { looseKey } from '../values/text.ts';
 import type {
-  ModelDate, ModelIndicator, ModelLateness, ModelMilestoneProgress, ModelProgressEntry, ModelProgressSummary, ModelReview, ModelSheet,
+  ModelDate, ModelIndicator, ModelLateness, ModelMilestoneProgress, ModelProgressEntry, ModelFreshness, ModelProgressSummary, ModelReview, ModelSheet,
 } from './types.ts';
 
 /** Statuses after which a sheet can no longer be late. */
@@ -67,6 +67,26 @@ export function latestAdvancement(entries: readonly ModelProgressEntry[]): numbe
 /** The newest entry's date: the log's last update. */
 export function lastUpdate(entries: readonly ModelProgressEntry[]): ModelDate | null {
   return entries[0]?.date ?? null;
+}
+
+/**
+ * Last data change (YYYY-MM-DD) of each content file, by its path from the project root
+ * (the model's « fichier »): computed by the build from git (src/lib/export/freshness.ts),
+ * handed in as data so that the model never reads git. Empty without a history.
+ */
+export type LastChanges = ReadonlyMap<string, string>;
+export const NO_LAST_CHANGES: LastChanges = new Map();
+
+/**
+ * The newest progress entry when the sheet has one: its log is where news go, so a later
+ * edit of the file (a typo fixed, a partner added) does not make old news fresh. Else the
+ * file's last data change, which says at least when someone last looked after the sheet.
+ * Null when neither is known (no log, no git history): never a guessed date.
+ */
+export function freshness(entries: readonly ModelProgressEntry[], lastChange: string | null): ModelFreshness | null {
+  const entry = lastUpdate(entries);
+  if (entry) return { source: 'suivi', date: entry };
+  return lastChange ? { source: 'modification', date: modelDate(lastChange) } : null;
 }
 
 /** Entries that can reach milestones, newest first: a sheet's progress steps, a roadmap's reports. */

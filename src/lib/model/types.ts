@@ -156,6 +156,12 @@ export interface ModelNode {
   synthese_suivi: ModelProgressSummary;
 }
 
+/** Where a sheet's freshness comes from: a progress entry it carries, or git's record of its file. */
+export interface ModelFreshness {
+  source: 'suivi' | 'modification';
+  date: ModelDate;
+}
+
 export interface ModelSheet {
   id: string;
   feuille_de_route: string;
@@ -201,8 +207,12 @@ export interface ModelSheet {
   avancement: number | null;
   en_retard: boolean;
   retard: ModelLateness;
-  /** Date of the newest progress entry (the site falls back to the file's last change). */
+  /** Date of the newest progress entry. */
   derniere_mise_a_jour: ModelDate | null;
+  /** Day (YYYY-MM-DD) of the last commit that changed the sheet's data, re-formatting aside; null without git history. */
+  derniere_modification: string | null;
+  /** How fresh the sheet's news are: its newest progress entry, else its file's last data change, else null. */
+  fraicheur: ModelFreshness | null;
   /** The calendar's milestones, reached or late. */
   jalons_suivi: ModelMilestoneProgress[];
 }

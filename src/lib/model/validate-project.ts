@@ -7,6 +7,7 @@ import { loadContent } from '../content/load.ts';
 import { countErrors, shortenQuotes, sortProblems, type Problem } from '../content/problem.ts';
 import { defaultToday } from '../values/today.ts';
 import { buildModel } from './build.ts';
+import { NO_LAST_CHANGES, type LastChanges } from './progress.ts';
 import type { Model } from './types.ts';
 
 export interface ValidationResult {
@@ -26,13 +27,23 @@ export function shareValidation(contentDir: string, result: ValidationResult): v
   shared.set({ contentDir: resolve(contentDir), result });
 }
 
-/** `today` (YYYY-MM-DD): the build date; by default JALONS_AUJOURDHUI, else the actual date. */
-export function validateProject(projectRoot: string, contentDir = join(projectRoot, 'content'), today: string = defaultToday()): ValidationResult {
+/**
+ * `today` (YYYY-MM-DD): the build date; by default JALONS_AUJOURDHUI, else the actual date.
+ * `lastChanges`: the files' last data changes from git (src/lib/export/freshness.ts), for the
+ * sheets' freshness, or a function that reads them, called only when the model is built here
+ * (not when the build already shared its result); `npm run validate` does without.
+ */
+export function validateProject(
+  projectRoot: string,
+  contentDir = join(projectRoot, 'content'),
+  today: string = defaultToday(),
+  lastChanges: LastChanges | (() => LastChanges) = NO_LAST_CHANGES,
+): ValidationResult {
   const done = shared.get();
   if (done && done.contentDir === resolve(contentDir) && (done.today === undefined || done.today === today)) return done.result;
   const content = loadContent(contentDir, projectRoot);
   const { index, problems } = checkCrossFileRules(content, today);
   // No message quotes more than a shortened value, whichever module wrote it.
   const all = sortProblems([...content.problems, ...problems, ...headingProblems(content)].map((p) => ({ ...p, message: shortenQuotes(p.message) })));
-  return { ok: countErrors(all) === 0, problems: all, model: buildModel(content, index, today) };
+  return { ok: countErrors(all) === 0, problems: all, model: buildModel(content, index, today, typeof lastChanges === 'function' ? lastChanges() : lastChanges) };
 }

@@ -15,6 +15,17 @@ export function progressDateText(d: ModelDate): string {
   return d.debut ? dateText(d.debut, (d.precision as Precision | null) ?? 'jour') : d.texte;
 }
 
+/**
+ * The sheet's freshness in words, saying where it comes from: its last progress entry at
+ * its precision, else its data's last change in git, else that it has no progress entry.
+ */
+export function freshnessText(s: Pick<ModelSheet, 'fraicheur'>): string {
+  const f = s.fraicheur;
+  if (!f) return fr.suivi.fraicheurInconnue;
+  const when = progressDateText(f.date);
+  return f.source === 'suivi' ? fr.suivi.fraicheurSuivi(when) : fr.suivi.fraicheurModification(when);
+}
+
 /** « En cours depuis mars 2024 », « Réalisée depuis le 30 septembre 2024 », or the status alone. */
 export function statusBadge(s: Pick<ModelSheet, 'statut_actuel' | 'statut_depuis'>): string | null {
   if (!s.statut_actuel) return null;
@@ -127,6 +138,13 @@ export function latestNews(sheets: readonly ModelSheet[], max = 5): NewsItem[] {
     }));
 }
 
+/** How many of the roadmaps' sheets have at least one progress entry, out of how many. */
+export function newsCoverage(roadmaps: readonly ModelRoadmap[]): { avec: number; fiches: number; texte: string } {
+  const sheets = roadmaps.flatMap((rm) => rm.fiches);
+  const avec = sheets.filter((f) => f.suivi.length > 0).length;
+  return { avec, fiches: sheets.length, texte: fr.actualites.fichesAvecNouvelles(avec, sheets.length) };
+}
+
 /** Whether a set of sheets has anything to summarise: at least one keeps a progress log. */
 export const hasProgress = (sheets: readonly ModelSheet[]) => sheets.some((f) => f.suivi.length > 0);
 
@@ -143,6 +161,8 @@ export interface RoadmapProgress {
   realisee: string;
   enRetard: string;
   late: Array<{ id: string; label: string; why: string }>;
+  /** « 3 fiches sur 5 ont au moins une étape de suivi. » */
+  nouvelles: string;
 }
 
 /** Each roadmap's roll-up for the « Avancement » page, in words. */
@@ -158,6 +178,7 @@ export function roadmapsProgress(roadmaps: readonly ModelRoadmap[]): RoadmapProg
       bars: summaryBars(s),
       realisee: fr.avancement.partRealisee(percentText(s.part_realisee), s.par_statut['realisee'] ?? 0, s.fiches),
       enRetard: fr.avancement.partEnRetard(percentText(s.part_en_retard), s.fiches_en_retard.length, s.fiches),
+      nouvelles: newsCoverage([rm]).texte,
       late: s.fiches_en_retard.flatMap((id) => {
         const f = rm.fiches.find((x) => x.id === id);
         return f ? [{ id, label: `${f.code ? `${f.code} ` : ''}${f.titre}`, why: latenessText(f) ?? '' }] : [];
@@ -188,6 +209,11 @@ export interface NewsEntry {
 export function datetimeOf(d: ModelDate): string | null {
   if (!d.debut) return null;
   return d.precision === 'jour' ? d.debut : d.debut.slice(0, d.precision === 'annee' ? 4 : 7);
+}
+
+/** A sheet's own progress entries as news, newest first (its news feed). */
+export function sheetNews(rm: ModelRoadmap, f: ModelSheet): NewsEntry[] {
+  return allNews([{ ...rm, fiches: [f], bilans: [] }]);
 }
 
 /** Every progress entry and every report of `roadmaps`, newest first (by start, then end of their date). */
