@@ -27,8 +27,9 @@ export const actorRefSchema = z
       texte: z.string().trim().min(1).optional().describe('Mention qui n\'est pas une organisation de l\'annuaire (« associations locales », « les élus »).'),
       role: z.string().optional().describe('Rôle précis (« coordination et animation du réseau », « MOA »).'),
       precision: z.string().optional().describe('Service ou précision (« direction de l\'action sociale »).'),
+      graphie: z.string().trim().min(1).optional().describe('Le nom tel que la source l\'écrit, quand « acteur » ne le reprend pas (un identifiant, ou une graphie que plusieurs acteurs partagent, comme « CAF ») : la page l\'affiche à côté du nom de l\'annuaire.'),
     }),
   ])
-  .describe('Référence à un acteur : son identifiant ou un de ses noms, ou un objet { acteur, role, precision }, ou { texte } pour une mention hors annuaire.');
+  .describe('Référence à un acteur : son identifiant ou un de ses noms, ou un objet { acteur, role, precision, graphie }, ou { texte } pour une mention hors annuaire.');
 
 export const actorRefListSchema = z.array(actorRefSchema);

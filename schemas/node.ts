@@ -3,7 +3,7 @@ import { sourceDefectsSchema, sourceRefSchema } from './source.ts';
 
 export const nodeSchema = z
   .strictObject({
-    titre: z.string().trim().min(1).optional().describe('Intitulé du nœud (axe, objectif, thématique…), en minuscules sauf la première lettre ; absent si la source ne le nomme pas (le code est alors affiché).'),
+    titre: z.string().trim().min(1).optional().describe('Intitulé du nœud (axe, objectif, thématique…), avec les majuscules de la source (en minuscules sauf la première lettre seulement quand elle l\'imprime tout en capitales) ; absent si la source ne le nomme pas (le code est alors affiché).'),
     code: z.union([z.string().trim().min(1), z.number()]).optional().describe('Code tel qu\'il est imprimé (« A », « 1 », « 2.1 »).'),
     niveau: z.string().trim().min(1).describe('Identifiant du niveau de hiérarchie, parmi les « niveaux » de la feuille de route.'),
     parent: z.string().trim().min(1).optional().describe('Identifiant (nom du fichier) du nœud parent ; absent pour un nœud de premier niveau.'),

@@ -28,7 +28,7 @@ export const subActionSchema = z
 
 export const sheetSchema = z
   .strictObject({
-    titre: z.string().trim().min(1).describe('Intitulé de la fiche, en minuscules sauf la première lettre (comme le sommaire de la source).'),
+    titre: z.string().trim().min(1).describe('Intitulé de la fiche, avec les majuscules de la source ; en minuscules sauf la première lettre seulement quand la source l\'imprime tout en capitales (comme le sommaire).'),
     code: z.union([z.string().trim().min(1), z.number()]).optional().describe('Code tel qu\'il est imprimé (« A.1.2.a », « 3 », « Action 1 »).'),
     type: z.enum(SHEET_TYPES).optional().describe('Nature de la fiche : action, sous_action, groupe_de_travail, fiche_projet ou piste_action.'),
     parent: z.string().trim().min(1).optional().describe('Identifiant (nom du fichier) du nœud ou de la fiche dont elle dépend.'),
@@ -44,6 +44,7 @@ export const sheetSchema = z
     a_mobiliser: actorRefListSchema.optional().describe('Personnes et structures à mobiliser (groupes de travail).'),
     territoire: z.string().optional().describe('Territoire d\'action, tel que la source l\'écrit.'),
     publics: textList.optional().describe('Publics cibles ou bénéficiaires.'),
+    publics_numerotes: z.boolean().optional().describe('La source numérote les publics (« 1 - Collectivités », « 2 - Mayennais ») : la page les affiche en liste numérotée, dans l\'ordre de « publics ».'),
     calendrier: calendarSchema.optional(),
     budget: moneyListSchema.optional().describe('Budget, tel que la source l\'écrit.'),
     moyens: meansSchema.optional(),

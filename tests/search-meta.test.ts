@@ -137,7 +137,7 @@ describe('filters, metadata and sort keys of real pages', () => {
     expect(meta.code).toBe('C.3');
     expect(meta.responsables).toContain('Francas de Maine-et-Loire');
     expect(meta.partenaires).not.toContain('Francas de Maine-et-Loire');
-    expect(actorNames([[{ acteur: null, nom: ' A  b ', role: null, precision: null }, { acteur: null, nom: 'A b', role: null, precision: null }], []])).toBe('A b');
+    expect(actorNames([[{ acteur: null, nom: ' A  b ', graphie_source: null, role: null, precision: null }, { acteur: null, nom: 'A b', graphie_source: null, role: null, precision: null }], []])).toBe('A b');
     expect(Object.keys(RANKING.metaWeights)).toEqual(expect.arrayContaining(['title', 'responsables', 'partenaires']));
   });
 

@@ -31,7 +31,7 @@ describe('validator on a valid roadmap', () => {
   it('resolves actors through their aliases, whatever the spelling', () => {
     const sheet = result.model.feuilles_de_route[0]!.fiches[0]!;
     expect(sheet.pilotes.map((p) => [p.acteur, p.role])).toEqual([['departement-exemple', null], ['reseau-cyb', 'animation']]);
-    expect(sheet.partenaires).toEqual([{ acteur: null, nom: 'associations locales', role: null, precision: null }]);
+    expect(sheet.partenaires).toEqual([{ acteur: null, nom: 'associations locales', graphie_source: null, role: null, precision: null }]);
   });
 
   it('normalises calendars: continuous, semester, duration and annual recurrence', () => {

@@ -36,7 +36,7 @@ export interface ContentIndex {
   resolveActor(name: string): string | null;
 }
 
-type RawRef = string | { acteur?: string | undefined; texte?: string | undefined; role?: string | undefined; precision?: string | undefined };
+type RawRef = string | { acteur?: string | undefined; texte?: string | undefined; role?: string | undefined; precision?: string | undefined; graphie?: string | undefined };
 
 export const ACTOR_ROLE_FIELDS = ['pilotes', 'porteurs', 'partenaires', 'cofinanceurs', 'acteurs', 'a_mobiliser'] as const;
 
@@ -96,6 +96,9 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
       if (typeof ref !== 'string' && !ref.acteur && !ref.texte) {
         report(entry, [...path, i], 'Référence vide : indiquez « acteur » (une organisation de l\'annuaire) ou « texte » (une mention libre).');
         return;
+      }
+      if (typeof ref !== 'string' && ref.graphie !== undefined && !ref.acteur) {
+        report(entry, [...path, i, 'graphie'], '« graphie » dit comment la source écrit un acteur de l\'annuaire : ajoutez « acteur » (son identifiant), ou, pour une mention qui n\'est pas une organisation de l\'annuaire, écrivez-la dans « texte » seulement.');
       }
       if (name !== undefined && !resolveActor(name)) {
         report(

@@ -19,6 +19,7 @@ const nullableDate = isoDate.nullable();
 const actorRef = z.strictObject({
   acteur: nullableText.describe('Identifiant de l\'acteur dans l\'annuaire (« acteurs »), ou null pour une mention libre.'),
   nom: text.describe('Nom de l\'acteur, ou la mention libre.'),
+  graphie_source: nullableText.describe('Le nom tel que la fiche l\'écrit (graphie de la source, alias ou sigle), quand ses mots ne sont pas déjà dans le nom de l\'acteur (« CD49 » pour le Département de Maine-et-Loire, mais pas « Le Département ») ; null sinon.'),
   role: nullableText.describe('Rôle précisé par la source.'),
   precision: nullableText.describe('Service ou précision.'),
 }).meta({ id: 'ReferenceActeur', description: 'Référence à un acteur.' });
@@ -130,7 +131,7 @@ const sheet = z.strictObject({
   type: z.enum(SHEET_TYPES).nullable(), statut: z.enum(SHEET_STATUSES).nullable(), priorite: nullableText,
   parent: nullableText, parents: z.array(ancestor), ordre: z.number().int(), resume: nullableText,
   pilotes: actorRefs, porteurs: actorRefs, partenaires: actorRefs, cofinanceurs: actorRefs, acteurs: actorRefs, a_mobiliser: actorRefs,
-  territoire: nullableText, publics: z.array(text), calendrier: calendar.nullable(), budget: z.array(money),
+  territoire: nullableText, publics: z.array(text), publics_numerotes: z.boolean().describe('La source numérote les publics : « publics » est dans son ordre, à lire comme une liste numérotée.'), calendrier: calendar.nullable(), budget: z.array(money),
   moyens: z.strictObject({ financiers: z.array(money), humains: z.array(money), materiels: z.array(money) }),
   indicateurs: z.array(indicator),
   sous_actions: z.array(z.strictObject({

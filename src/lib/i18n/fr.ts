@@ -286,6 +286,7 @@ export const fr = {
     aucun: 'Cette organisation n\'est citée dans aucune fiche.',
     implication: (n: number) => `${n} ${n > 1 ? 'mentions' : 'mention'}`,
     aliases: 'Autres graphies',
+    graphieSource: (nom: string) => `écrit « ${nom} » dans la source`,
     sigle: 'Sigle',
     type: 'Nature',
     rattache: 'Rattaché à',

@@ -11,9 +11,13 @@ import {
   type LastChanges,
 } from './progress.ts';
 import { defaultToday } from '../values/today.ts';
+import { foldForMatch } from '../values/text.ts';
 import type { Model, ModelActorRef, ModelCalendar, ModelAncestor, ModelIndicator, ModelIndicatorPoint, ModelNode, ModelRoadmap, ModelSheet, ModelSource } from './types.ts';
 
 type RawRef = Parameters<typeof normaliseRef>[0];
+
+/** Words of a name, padded, without case, accents, punctuation or leading article: « Le Département » is in « Département de Maine-et-Loire ». */
+const comparableWords = (name: string) => ` ${foldForMatch(name).replace(/[^a-z0-9]+/g, ' ').trim().replace(/^(le|la|les|l) /, '')} `;
 type Item = { kind: 'noeud'; entry: MarkdownEntry<NodeData> } | { kind: 'fiche'; entry: MarkdownEntry<SheetData> };
 
 const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
@@ -70,10 +74,19 @@ function indicator(raw: NonNullable<SheetData['indicateurs'] | RoadmapData['indi
  */
 export function buildModel(content: LoadedContent, index: ContentIndex, today: string = defaultToday(), lastChanges: LastChanges = NO_LAST_CHANGES): Model {
   const actorName = (id: string | null) => (id ? index.actors.get(id)?.data.nom ?? id : null);
+  // The page names the actor by its directory name; the sheet's own spelling is kept beside it
+  // when it says something the name does not (« CD49 », « ORANGE – Mayenne Fibre »), not when it
+  // only differs by case, accents, punctuation or a leading article (« Le Département »).
+  const spelling = (r: RawRef, id: string | null, nom: string): string | null => {
+    const written = (typeof r === 'string' ? r : r.graphie ?? r.acteur)?.trim();
+    if (id === null || written === undefined || written === id) return null;
+    return comparableWords(nom).includes(comparableWords(written)) ? null : written;
+  };
   const refs = (raw: RawRef[] | undefined): ModelActorRef[] =>
     (raw ?? []).map((r) => {
       const ref = normaliseRef(r, index.resolveActor);
-      return { acteur: ref.acteur, nom: actorName(ref.acteur) ?? ref.texte ?? '', role: ref.role, precision: ref.precision ?? (ref.acteur ? ref.texte : null) };
+      const nom = actorName(ref.acteur) ?? ref.texte ?? '';
+      return { acteur: ref.acteur, nom, graphie_source: spelling(r, ref.acteur, nom), role: ref.role, precision: ref.precision ?? (ref.acteur ? ref.texte : null) };
     });
 
   const feuilles_de_route = [...index.roadmaps.values()]
@@ -231,6 +244,7 @@ function buildSheet(
     a_mobiliser: refs(d.a_mobiliser),
     territoire: d.territoire ?? null,
     publics: list(d.publics),
+    publics_numerotes: d.publics_numerotes ?? false,
     calendrier,
     budget: money(d.budget),
     moyens: { financiers: money(d.moyens?.financiers), humains: money(d.moyens?.humains), materiels: money(d.moyens?.materiels) },

@@ -20,6 +20,11 @@ export interface ModelActorRef {
   acteur: string | null;
   /** Display name: the actor's name, or the free mention. */
   nom: string;
+  /**
+   * The name as the sheet writes it (the source's spelling, an alias or acronym) when its words
+   * are not already in the actor's name: shown beside the name so the source's words stay on the page.
+   */
+  graphie_source: string | null;
   role: string | null;
   precision: string | null;
 }
@@ -183,6 +188,8 @@ export interface ModelSheet {
   a_mobiliser: ModelActorRef[];
   territoire: string | null;
   publics: string[];
+  /** The source numbers the publics (« 1 - Collectivités »): shown as an ordered list. */
+  publics_numerotes: boolean;
   calendrier: ModelCalendar | null;
   budget: Money[];
   moyens: { financiers: Money[]; humains: Money[]; materiels: Money[] };

@@ -26,6 +26,15 @@ export function refNames(refs: readonly ModelActorRef[]): string {
   return refs.map((r) => r.nom).join(', ');
 }
 
+/**
+ * What follows an actor's name in parentheses: how the source wrote it when the directory's name
+ * differs (the page must keep the source's words), then its role and precision.
+ */
+export function refDetail(r: ModelActorRef): string {
+  const detail = [r.role, r.precision].filter(Boolean).join(' — ');
+  return [r.graphie_source && fr.acteurs.graphieSource(r.graphie_source), detail].filter(Boolean).join(' ; ');
+}
+
 export interface Breakdown {
   key: string;
   label: string;
