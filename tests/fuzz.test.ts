@@ -35,7 +35,7 @@ function check(outcome: { ok?: unknown; problems?: Problem[]; thrown?: string })
       typeof p.fichier !== 'string' || !p.fichier ||
       !Number.isInteger(p.ligne) || (p.ligne as number) < 1 ||
       !Number.isInteger(p.colonne) || (p.colonne as number) < 1 ||
-      typeof p.message !== 'string' || !p.message.trim() || /at .*\(|node:internal\/|undefined|\[object Object\]/.test(p.message) ||
+      typeof p.message !== 'string' || !p.message.trim() || /\bat \S+ \(\S+:\d+:\d+\)|node:internal\/|undefined|\[object Object\]/.test(p.message) ||
       !['erreur', 'avertissement'].includes(p.gravite as string);
     if (bad) errors.push(`problème mal formé : ${JSON.stringify(p)}`);
   }

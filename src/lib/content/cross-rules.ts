@@ -8,7 +8,7 @@ import { normaliseCalendar, type Calendar, type Period } from '../values/calenda
 import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from './paths.ts';
 import { looseKey } from '../values/text.ts';
 import type { ActorData, Entry, LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from './load.ts';
-import { formatPath, type PathSegment, type Problem } from './problem.ts';
+import { formatPath, shorten, type PathSegment, type Problem } from './problem.ts';
 import { checkProgress, checkRoadmapReviews } from './progress-rules.ts';
 import { didYouMean } from './suggest.ts';
 import { defaultToday } from '../values/today.ts';
@@ -74,7 +74,7 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
   }
   for (const actor of content.actors) {
     if (actor.data.parent && !actors.has(actor.data.parent)) {
-      report(actor, ['parent'], `L'acteur parent « ${actor.data.parent} » n'existe pas dans content/acteurs/.${didYouMean(actor.data.parent, actors.keys())}`);
+      report(actor, ['parent'], `L'acteur parent « ${shorten(actor.data.parent)} » n'existe pas dans content/acteurs/.${didYouMean(actor.data.parent, actors.keys())}`);
     }
   }
   const resolveActor = (name: string) => names.get(looseKey(name)) ?? null;
@@ -104,7 +104,7 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
         report(
           entry,
           at,
-          `Acteur inconnu « ${name} ».${didYouMean(name, [...displayNames, ...actors.keys()])} ` +
+          `Acteur inconnu « ${shorten(name)} ».${didYouMean(name, [...displayNames, ...actors.keys()])} ` +
             'Utilisez l\'identifiant, le nom, le sigle ou un alias d\'un fichier de content/acteurs/, ajoutez l\'organisation à l\'annuaire, ' +
             'ou écrivez { texte: "…" } pour une mention qui n\'est pas une organisation précise.',
         );
@@ -160,7 +160,7 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
     for (const node of rm.nodes.values()) {
       const li = levelIndex.get(node.data.niveau);
       if (li === undefined) {
-        report(node, ['niveau'], `Le niveau « ${node.data.niveau} » n'est pas déclaré dans « niveaux » de ${rm.roadmap.fichier}.${didYouMean(node.data.niveau, levelIndex.keys())} Niveaux déclarés : ${[...levelIndex.keys()].join(', ') || 'aucun'}.`);
+        report(node, ['niveau'], `Le niveau « ${shorten(node.data.niveau)} » n'est pas déclaré dans « niveaux » de ${rm.roadmap.fichier}.${didYouMean(node.data.niveau, levelIndex.keys())} Niveaux déclarés : ${[...levelIndex.keys()].join(', ') || 'aucun'}.`);
       }
       let parentLevel = -1;
       if (node.data.parent !== undefined) {
@@ -169,8 +169,8 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
         if (!parent) {
           const isSheet = rm.sheets.has(node.data.parent);
           report(node, ['parent'], isSheet
-            ? `Le parent « ${node.data.parent} » est une fiche : un nœud de la hiérarchie ne peut dépendre que d'un autre nœud.`
-            : `Le nœud parent « ${node.data.parent} » n'existe pas dans ${rm.roadmap.roadmapId}/noeuds/.${didYouMean(node.data.parent, rm.nodes.keys())}`);
+            ? `Le parent « ${shorten(node.data.parent)} » est une fiche : un nœud de la hiérarchie ne peut dépendre que d'un autre nœud.`
+            : `Le nœud parent « ${shorten(node.data.parent)} » n'existe pas dans ${rm.roadmap.roadmapId}/noeuds/.${didYouMean(node.data.parent, rm.nodes.keys())}`);
           continue;
         }
         parentLevel = levelIndex.get(parent.data.niveau) ?? -1;
@@ -189,7 +189,7 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
     for (const sheet of rm.sheets.values()) {
       const parent = sheet.data.parent;
       if (parent !== undefined && !rm.nodes.has(parent) && !rm.sheets.has(parent) && !rm.invalid.has(parent)) {
-        report(sheet, ['parent'], `Le parent « ${parent} » n'existe pas : ce doit être l'identifiant d'un fichier de ${sheet.roadmapId}/noeuds/ ou ${sheet.roadmapId}/fiches/.${didYouMean(parent, [...rm.nodes.keys(), ...rm.sheets.keys()])}`);
+        report(sheet, ['parent'], `Le parent « ${shorten(parent)} » n'existe pas : ce doit être l'identifiant d'un fichier de ${sheet.roadmapId}/noeuds/ ou ${sheet.roadmapId}/fiches/.${didYouMean(parent, [...rm.nodes.keys(), ...rm.sheets.keys()])}`);
       }
       for (const field of ACTOR_ROLE_FIELDS) checkRefs(sheet, sheet.data[field], [field]);
       sheet.data.sous_actions?.forEach((sub, i) => {
@@ -201,13 +201,13 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
         const written = String(sheet.data.priorite).trim();
         const same = /^[-+]?\.?\d/.test(written) ? priorities.find((p) => typeof p.valeur === 'number' && p.valeur === Number(written)) : undefined;
         const hint = same ? ` Écrivez « priorite: ${same.valeur} ».` : '';
-        report(sheet, ['priorite'], `La priorité « ${sheet.data.priorite} » n'existe pas dans l'échelle de la feuille de route.${hint} Valeurs admises : ${priorities.map((p) => p.valeur).join(', ')}.`);
+        report(sheet, ['priorite'], `La priorité « ${shorten(String(sheet.data.priorite))} » n'existe pas dans l'échelle de la feuille de route.${hint} Valeurs admises : ${priorities.map((p) => p.valeur).join(', ')}.`);
       }
       sheet.data.voir_aussi?.forEach((target, i) => {
         const [rmId, sheetId] = target.includes('/') ? target.split('/', 2) as [string, string] : [rm.roadmap.id, target];
         const targetRm = roadmaps.get(rmId);
         if (!targetRm?.sheets.has(sheetId) && !targetRm?.invalid.has(sheetId)) {
-          report(sheet, ['voir_aussi', i], `« voir_aussi » renvoie à « ${target} », qui n'existe pas.${didYouMean(sheetId, [...(targetRm ?? rm).sheets.keys(), ...(targetRm ?? rm).invalid])} Écrivez l'identifiant d'une fiche de la même feuille de route, ou « feuille-de-route/fiche ».`);
+          report(sheet, ['voir_aussi', i], `« voir_aussi » renvoie à « ${shorten(target)} », qui n'existe pas.${didYouMean(sheetId, [...(targetRm ?? rm).sheets.keys(), ...(targetRm ?? rm).invalid])} Écrivez l'identifiant d'une fiche de la même feuille de route, ou « feuille-de-route/fiche ».`);
         }
       });
       checkCalendar(sheet, rm, report);
