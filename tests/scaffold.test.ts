@@ -74,7 +74,7 @@ describe('nouvelle-feuille-de-route', () => {
   it('creates a roadmap that validates as created, ready for its first node and sheet', () => {
     const dir = copyOfValid();
     const content = join(dir, 'content');
-    const created = newRoadmap(content, { id: 'haute-exemple', titre: 'Feuille de route de la Haute-Exemple', porteur: 'CD99' });
+    const created = newRoadmap(content, { id: 'haute-exemple', titre: 'Feuille de route de la Haute-Exemple', porteurs: ['CD99'] });
     for (const f of fieldsOf(roadmapSchema)) expect(created.text).toContain(`# ${f.key} (`);
     mkdirSync(join(content, 'haute-exemple', 'noeuds'));
     writeFileSync(join(content, 'haute-exemple', 'noeuds', 'axe-1.md'), '---\ntitre: Premier axe\ncode: "1"\nniveau: axe\n---\n', { flag: 'wx' });

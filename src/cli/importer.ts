@@ -5,29 +5,30 @@
  * Every unreadable row is reported; if there is one, nothing is written.
  */
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommand, usageError } from './cli-args.ts';
 import { applyImport, planImport } from '../lib/import/sheets.ts';
 import { readTable, TableError } from '../lib/import/table.ts';
 import { neutraliseWorkflowCommands } from '../lib/build/report.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { shortenQuotes } from '../lib/content/problem.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const spec = {
+  commande: 'npm run importer -- <fichier.csv|fichier.xlsx> --feuille-de-route <identifiant>',
+  resume: 'Crée ou met à jour les fiches d\'une feuille de route à partir d\'un tableur (colonnes du CSV de /donnees/). Sans --ecrire, dit seulement ce qu\'il ferait. Une seule ligne illisible, et rien n\'est écrit.',
+  positionnels: true,
   options: {
-    'feuille-de-route': { type: 'string' },
-    ecrire: { type: 'boolean', default: false },
-    contenu: { type: 'string' },
+    'feuille-de-route': { type: 'string', valeur: '<identifiant>', aide: 'dossier de la feuille de route (obligatoire)' },
+    ecrire: { type: 'boolean', default: false, aide: 'écrit les fichiers (sinon simple simulation)' },
+    contenu: { type: 'string', valeur: '<dossier>', aide: 'dossier de contenu (par défaut content/)' },
   },
-});
+  notes: ['Code de sortie : 0 si l\'import est possible (les avertissements sont permis), 1 s\'il reste une erreur, 2 si la commande est mal écrite.'],
+} as const;
+const { values, positionals } = parseCommand(spec);
 
 const root = process.cwd();
 const file = positionals[0];
 const roadmap = values['feuille-de-route'];
-if (!file || !roadmap) {
-  process.stderr.write('Usage : npm run importer -- fichier.csv --feuille-de-route <identifiant> [--ecrire]\n');
-  process.exit(2);
-}
+if (!file || !roadmap) usageError(spec, !file ? 'Il manque le fichier à importer (.csv ou .xlsx).' : 'Il manque --feuille-de-route.');
 
 try {
   const table = await readTable(resolve(file));
