@@ -34,8 +34,10 @@ try {
   const table = await readTable(resolve(file));
   const plan = planImport(table, { projectRoot: root, contentDir: values.contenu ? resolve(values.contenu) : contentDir(root), roadmap });
   const erreurs = [...table.erreurs, ...plan.erreurs].sort((a, b) => a.ligne - b.ligne);
+  const where = (ligne: number) => (ligne ? `Ligne ${ligne}` : 'Import');
+  for (const w of plan.avertissements) process.stderr.write(`${neutraliseWorkflowCommands(`${where(w.ligne)} : avertissement : ${shortenQuotes(w.message)}`)}\n`);
   if (erreurs.length) {
-    for (const e of erreurs) process.stderr.write(`${neutraliseWorkflowCommands(`${e.ligne ? `Ligne ${e.ligne}` : 'Import'} : ${shortenQuotes(e.message)}`)}\n`);
+    for (const e of erreurs) process.stderr.write(`${neutraliseWorkflowCommands(`${where(e.ligne)} : ${shortenQuotes(e.message)}`)}\n`);
     process.stderr.write(`\n✗ ${erreurs.length} ${erreurs.length > 1 ? 'erreurs' : 'erreur'} : aucun fichier n'a été écrit.\n`);
     process.exit(1);
   }
@@ -44,7 +46,7 @@ try {
   const count = (a: string) => plan.fichiers.filter((f) => f.action === a).length;
   if (values.ecrire) {
     applyImport(plan);
-    process.stdout.write(`\n✓ ${count('creation')} fiche(s) créée(s), ${count('modification')} modifiée(s), ${count('inchangee')} inchangée(s).\n`);
+    process.stdout.write(`\n✓ ${count('creation')} fiche(s) créée(s), ${count('modification')} modifiée(s), ${count('inchangee')} inchangée(s)${plan.avertissements.length ? ` ; ${plan.avertissements.length} avertissement(s) ci-dessus à relire` : ''}.\n`);
   } else {
     process.stdout.write(`\nSimulation : rien n'est écrit. Relancez avec --ecrire pour créer ${count('creation')} fiche(s) et en modifier ${count('modification')}.\n`);
   }
