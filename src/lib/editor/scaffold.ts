@@ -177,17 +177,28 @@ const roadmapIds = (contentDir: string) => {
 };
 
 /** What the new files refer to: the roadmaps, their levels and nodes, the actors' names. */
+interface ExistingRoadmap {
+  niveaux: Array<{ id: string; nom: string }>;
+  /** Node id → its level id. */
+  nodes: Map<string, string>;
+  sheets: string[];
+  /** codeKey(parent, code) → the file that has it. */
+  codes: Map<string, string>;
+}
 interface Existing {
-  roadmaps: Map<string, { niveaux: Array<{ id: string; nom: string }>; nodes: Map<string, string>; sheets: string[] }>;
+  roadmaps: Map<string, ExistingRoadmap>;
   actors: Map<string, string>;
   actorNames: string[];
 }
 
 function readExisting(contentDir: string): Existing {
   const content = loadContent(contentDir, dirname(contentDir));
-  const roadmaps: Existing['roadmaps'] = new Map(content.roadmaps.map((r) => [r.id, { niveaux: r.data.niveaux, nodes: new Map(), sheets: [] }]));
+  const roadmaps: Existing['roadmaps'] = new Map(content.roadmaps.map((r) => [r.id, { niveaux: r.data.niveaux, nodes: new Map(), sheets: [], codes: new Map() }]));
   for (const n of content.nodes) roadmaps.get(n.roadmapId)?.nodes.set(n.id, n.data.niveau);
   for (const f of content.sheets) roadmaps.get(f.roadmapId)?.sheets.push(f.id);
+  for (const e of [...content.nodes, ...content.sheets]) {
+    if (e.data.code !== undefined) roadmaps.get(e.roadmapId)?.codes.set(codeKey(e.data.parent, e.data.code), e.fichier);
+  }
   const actors = new Map<string, string>();
   const actorNames: string[] = [];
   for (const a of content.actors) {
@@ -198,6 +209,14 @@ function readExisting(contentDir: string): Existing {
     }
   }
   return { roadmaps, actors, actorNames };
+}
+
+/** Two siblings may not share a code (src/lib/content/cross-rules.ts): the key of a code under its parent. */
+const codeKey = (parent: string | undefined, code: string | number) => `${parent ?? ''}\u0000${String(code)}`;
+
+function checkSiblingCode(rm: ExistingRoadmap, parent: string | undefined, code: string | undefined): void {
+  const taken = code === undefined ? undefined : rm.codes.get(codeKey(parent, code));
+  if (taken) throw new ScaffoldError(`Le code « ${code} » est déjà celui de ${taken}, sous le même parent : deux éléments frères ne peuvent pas avoir le même code. Choisissez-en un autre.`);
 }
 
 function checkRoadmap(contentDir: string, id: string): void {
@@ -242,6 +261,8 @@ export function newSheet(contentDir: string, options: NewSheetOptions): CreatedD
   }
   if (!options.titre && !code) throw new ScaffoldError('Donnez au moins un titre (--titre "…") ou un code (--code …) pour nommer la fiche.');
   const id = newEntryId(options, siblings, feuilleDeRoute);
+  const rm = readExisting(contentDir).roadmaps.get(feuilleDeRoute);
+  if (rm) checkSiblingCode(rm, parent, code);
   const values: Record<string, unknown> = { titre: options.titre ?? `Fiche ${code}`, parent };
   if (code !== undefined) values['code'] = code;
   const aCompleter = options.titre ? [] : ['titre'];
@@ -294,6 +315,7 @@ export function newNode(contentDir: string, options: NewNodeOptions): Created {
   }
   if (!titre && !code) throw new ScaffoldError('Donnez au moins un titre (--titre "…") ou un code (--code …) pour nommer le nœud.');
   const id = newEntryId(options, [...rm.nodes.keys(), ...rm.sheets], feuilleDeRoute);
+  checkSiblingCode(rm, parent, code);
   const values: Record<string, unknown> = { niveau };
   if (titre !== undefined) values['titre'] = titre;
   if (code !== undefined) values['code'] = code;
