@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseCommand } from './cli-args.ts';
-import { countsText, pagesText, progressBar, stepLine } from '../lib/build/progress.ts';
+import { countsText, pagesText, progressBar, siteWarning, stepLine } from '../lib/build/progress.ts';
 import { mergeOutputs } from '../lib/build/merge-outputs.ts';
 import { openSiteIndex } from '../lib/build/search-index.ts';
 import { contentDir } from '../lib/content/paths.ts';
@@ -176,10 +176,8 @@ const count = partCount();
 // Every process must draw the calendars for the same day, even across midnight.
 const today = process.env.JALONS_AUJOURDHUI || new Date().toISOString().slice(0, 10);
 // Every absolute link of the site is built from JALONS_SITE: a published site without it points at a placeholder.
-if (!process.env.JALONS_SITE && process.env.CI) {
-  const warning = 'JALONS_SITE n\'est pas défini : les liens absolus du site (adresses canoniques, plan du site, flux Atom, identifiants des calendriers) visent l\'adresse fictive https://jalons.example.org. Donnez l\'adresse publique du site : JALONS_SITE=https://exemple.fr.';
-  process.stderr.write(process.env.GITHUB_ACTIONS ? `::warning title=JALONS_SITE::${warning}\n` : `⚠ ${warning}\n`);
-}
+const warning = siteWarning(process.env);
+if (warning) process.stderr.write(`${warning}\n`);
 const VALIDATION = 'Vérification du contenu';
 const RENDERING = 'Rendu des pages';
 showLive(`${VALIDATION}…`);
@@ -240,7 +238,13 @@ try {
 const previous = `${tempDir}-ancien`;
 const replaced = existsSync(finalDir);
 if (replaced) moveAside(finalDir, previous);
-renameSync(tempDir, finalDir);
+try {
+  renameSync(tempDir, finalDir);
+} catch (error) {
+  // The new site could not take its place: the previous one goes back, as it was.
+  if (replaced) renameSync(existsSync(previous) ? previous : `${finalDir}.ancien-${process.pid}`, finalDir);
+  fail(`La publication a échoué : ${error instanceof Error ? error.message : String(error)}\nLe site précédent est resté en place.`);
+}
 rmSync(summaryFile, { force: true });
 // Removing the previous site (tens of thousands of files at national scale: 20 s on this
 // kind of disk) is left to a detached process: the new site is already in place.

@@ -27,9 +27,22 @@ export const pagesText = (n: number) => plural(n, 'page', 'pages');
 /** « [██████░░░░░░] 210 pages » : the bar stops short of full until the step is over. */
 export function progressBar(done: number, expected: number, width = 24): string {
   const ratio = expected > 0 ? Math.min(done / expected, 0.99) : 0;
-  const full = Math.round(ratio * width);
+  const full = Math.floor(ratio * width);
   return `[${'█'.repeat(full)}${'░'.repeat(width - full)}] ${pagesText(done)}`;
 }
 
 /** A finished step, as printed on a terminal and in CI logs alike. */
 export const stepLine = (label: string, result: string, ms: number) => `${label} : ${result} (${seconds(ms)})`;
+
+/** The placeholder address astro.config.mjs falls back on. */
+export const PLACEHOLDER_SITE = 'https://jalons.example.org';
+
+/**
+ * In CI, without JALONS_SITE, a published site would point its absolute links at the placeholder:
+ * one line saying so (a GitHub annotation on GitHub Actions); nothing on an editor's own machine.
+ */
+export function siteWarning(env: Record<string, string | undefined>): string | null {
+  if (env['JALONS_SITE'] || !env['CI']) return null;
+  const text = `JALONS_SITE n'est pas défini : les liens absolus du site (adresses canoniques, plan du site, flux Atom, identifiants des calendriers) visent l'adresse fictive ${PLACEHOLDER_SITE}. Donnez l'adresse publique du site : JALONS_SITE=https://exemple.fr.`;
+  return env['GITHUB_ACTIONS'] ? `::warning title=JALONS_SITE::${text}` : `⚠ ${text}`;
+}
