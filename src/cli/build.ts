@@ -5,7 +5,7 @@
  * previous dist/ untouched and no partial site behind.
  * Says each step with its counts and duration; on a terminal, a progress bar while the pages render.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -140,6 +140,13 @@ function countPages(dir: string): number {
 }
 
 let validated: Validated | null = null;
+const children: ChildProcess[] = [];
+// However the build stops short (an error, its output's reader gone), its renderers stop too and their folders go.
+process.on('exit', (code) => {
+  if (code === 0) return;
+  for (const child of children) if (child.exitCode === null) child.kill();
+  cleanUp();
+});
 let onValidated = () => {};
 
 /** The first process prints as it goes; the others' output is kept and shown only if they fail (it repeats the first's). */
@@ -156,6 +163,7 @@ function render(index: number, count: number): Promise<Rendered> {
         JALONS_CONSTRUCTION_RESUME: summaryFile,
       },
     });
+    children.push(child);
     let output = '';
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (index === 0 ? passOn(process.stdout, d) : (output += d)));
     child.stderr?.setEncoding('utf8').on('data', (d: string) => (index === 0 ? passOn(process.stderr, d) : (output += d)));
@@ -170,6 +178,8 @@ function render(index: number, count: number): Promise<Rendered> {
 }
 
 mkdirSync(workDir, { recursive: true });
+// Until the new site is in place: a build cut short (its output's reader gone, see cli-args.ts) has published nothing.
+process.exitCode = 1;
 // This build's leftovers, and what an interrupted build (killed, machine stopped) left: never published, only in the way.
 removeConstructions((pid) => pid === process.pid || !alive(pid));
 const count = partCount();
@@ -251,5 +261,6 @@ rmSync(summaryFile, { force: true });
 for (const old of [previous, `${finalDir}.ancien-${process.pid}`]) {
   if (existsSync(old)) spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(old)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
 }
+process.exitCode = 0;
 stepDone('Publication', `${relative(root, finalDir) || finalDir} ${replaced ? 'remplacé' : 'créé'}`);
 process.stdout.write(`✓ Site construit dans ${finalDir} : ${countsText(summary)}, ${pagesText(pages)}.\n`);
