@@ -4,7 +4,8 @@
  * for developers, a warning in CI when JALONS_SITE is unset, and nothing beside the
  * published site once the previous one is replaced.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectedPages, progressBar, siteWarning } from '../src/lib/build/progress.ts';
@@ -69,6 +70,43 @@ describe('npm run build without a terminal (CI)', () => {
     // Nor in the project: the previous site went into .jalons/ (ignored by git), never beside dist/.
     expect(readdirSync(ROOT).filter((n) => n.includes('.ancien-'))).toEqual([]);
   });
+});
+
+/** Runs a shell line from the project root with `env` added, without blocking the test worker. */
+function shell(line: string, env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn('bash', ['-c', line], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    child.on('error', fail);
+    child.on('close', () => (clearTimeout(timer), done({ stdout, stderr })));
+  });
+}
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe('npm run build on a terminal, and cut short', () => {
+  it.skipIf(!hasScript)('redraws one line with a progress bar on a terminal, then prints the finished steps', async () => {
+    const site = freshOutDir('jalons-sortie-build-');
+    outs.push(site);
+    // `script` gives the build a terminal of its own.
+    const r = await shell(`script -qec "node src/cli/build.ts" /dev/null`, { JALONS_CONTENT_DIR: tree.relative, JALONS_OUT_DIR: site, JALONS_AUJOURDHUI: '2024-03-15', CI: '' });
+    expect(r.stdout).toContain('\r\u001b[KVérification du contenu…');
+    expect(r.stdout).toMatch(/\r\u001b\[KRendu des pages \[[█░]{24}\] \d+ pages?/);
+    expect(r.stdout).toMatch(/\r\u001b\[KRendu des pages : \d+ pages \(\d+,\d s\)\r?\n/);
+    expect(r.stdout).toContain(`✓ Site construit dans ${site}`);
+  }, 180_000);
+
+  it('stops quietly, exit 1, when its reader goes away, and leaves no construction behind', async () => {
+    const site = freshOutDir('jalons-sortie-build-');
+    outs.push(site);
+    const r = await shell('node src/cli/build.ts | head -1 > /dev/null; echo "statut=${PIPESTATUS[0]}" >&2', { JALONS_CONTENT_DIR: tree.relative, JALONS_OUT_DIR: site, JALONS_AUJOURDHUI: '2024-03-15', CI: '' });
+    expect(r.stderr).toBe('statut=1\n');
+    // Nothing published, and the build's folders in .jalons/ are gone with it.
+    expect(existsSync(site)).toBe(false);
+  }, 180_000);
 });
 
 describe('the warning and the progress bar', () => {

@@ -198,7 +198,7 @@ const rendering = Array.from({ length: count }, (_, i) => render(i, count));
 let progress: NodeJS.Timeout | undefined;
 onValidated = () => {
   stepDone(VALIDATION, countsText(validated!));
-  showLive(`${RENDERING}…`);
+  showLive(`${RENDERING} ${progressBar(0, validated!.pages)}`);
   // Astro writes each page as it renders it: counting them is the progress, and costs nothing without a terminal.
   if (tty) {
     progress = setInterval(() => {
