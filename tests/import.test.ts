@@ -6,7 +6,7 @@
  * and nothing is written. An update changes only the cells that differ.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -147,5 +147,51 @@ describe('import into existing sheets', () => {
     const same = planImport(await readTable(join(siteDir, 'donnees', `${rm}.csv`)), { projectRoot: dir2, contentDir: content2, roadmap: rm });
     expect(same.erreurs).toEqual([]);
     expect(same.fichiers.every((f) => f.action === 'inchangee')).toBe(true);
+  });
+});
+
+describe('what the import accepts but says', () => {
+  const rm = 'mednum49-2023-2025';
+  const csv = (dir: string, text: string) => {
+    const file = join(dir, 'x.csv');
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('warns, row by row, of a pilot kept as free text, an id taken from the code, and a sheet without parent', async () => {
+    const { dir, content } = emptyCopy(rm);
+    const file = csv(dir, 'id,chemin,code,titre,pilotes\r\n,axe-a/a-1,A.1.9,Une fiche,Anjou Numerik\r\nsans-parent,,A.1.10,Sans parent,Anjou Numérique\r\n');
+    const plan = planImport(await readTable(file), { projectRoot: dir, contentDir: content, roadmap: rm });
+    expect(plan.erreurs).toEqual([]);
+    expect(plan.fichiers.map((f) => f.action)).toEqual(['creation', 'creation']);
+    expect(plan.avertissements).toEqual([
+      { ligne: 2, message: 'identifiant absent : « a-1-9 », tiré du code « A.1.9 », devient le nom du fichier et l\'adresse de la page. Remplissez la colonne « id » pour le choisir.' },
+      { ligne: 2, message: 'pilotes : « Anjou Numerik » n\'est pas dans l\'annuaire (content/acteurs/) : importé comme mention libre (« texte »), sans lien vers une organisation. Vouliez-vous dire « Anjou Numérique » ? Si c\'est une organisation, corrigez la cellule ou ajoutez-la à l\'annuaire.' },
+      // The validator's own warning, as « npm run validate » will give it after the import.
+      { ligne: 3, message: expect.stringMatching(/^La fiche n'a pas de « parent » : elle n'est rangée sous aucun axe de la feuille de route, qui déclare des niveaux\./) },
+    ]);
+  });
+
+  it('prints the warnings on the command line and still imports, exit 0', () => {
+    const { dir, content } = emptyCopy(rm);
+    const file = csv(dir, 'id,chemin,code,titre,pilotes\r\nune-fiche,axe-a/a-1,A.1.9,Une fiche,Anjou Numerik\r\n');
+    const r = spawnSync(process.execPath, [join(root, 'src/cli/importer.ts'), file, '--feuille-de-route', rm, '--ecrire', '--contenu', content], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^Ligne 2 : avertissement : pilotes : « Anjou Numerik » n'est pas dans l'annuaire/m);
+    expect(r.stdout).toContain('1 avertissement(s) ci-dessus à relire');
+    expect(existsSync(join(content, rm, 'fiches', 'une-fiche.md'))).toBe(true);
+  });
+
+  it('suggests the closest parent, as the validator does', async () => {
+    const { dir, content } = emptyCopy(rm);
+    const file = csv(dir, 'id,chemin,code,titre\r\nx,axe-a/axe-aa,A.1.9,Une fiche\r\n');
+    const plan = planImport(await readTable(file), { projectRoot: dir, contentDir: content, roadmap: rm });
+    expect(plan.erreurs).toEqual([{ ligne: 2, message: `parent « axe-aa » (dernier élément de « chemin ») introuvable : ni nœud ni fiche de « ${rm} ». Vouliez-vous dire « axe-a » ou « axe-b » ou « axe-c » ?` }]);
+  });
+
+  it('says nothing of a free-text actor the site exported itself, when its cell is unchanged', async () => {
+    const { dir, content } = emptyCopy(rm, true);
+    const plan = planImport(await readTable(join(siteDir, 'donnees', `${rm}.csv`)), { projectRoot: dir, contentDir: content, roadmap: rm });
+    expect(plan.avertissements).toEqual([]);
   });
 });

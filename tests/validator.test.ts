@@ -231,3 +231,23 @@ describe('validator keeps numbers as they are written', () => {
     ]);
   });
 });
+
+describe('a sheet without parent', () => {
+  it('is a warning, at the sheet, in a roadmap that declares levels', () => {
+    const tree = makeContentTree('valide', { 'exemple/fiches/orpheline.md': '---\ntitre: Fiche sans parent\ncode: Z\n---\n' });
+    const result = validateProject(root, tree.dir);
+    expect(result.ok).toBe(true);
+    expect(result.problems.map((p) => [p.fichier.replace(/^.*\/content\//, ''), p.ligne, p.gravite, p.message])).toEqual([[
+      'exemple/fiches/orpheline.md', 2, 'avertissement',
+      'La fiche n\'a pas de « parent » : elle n\'est rangée sous aucun axe de la feuille de route, qui déclare des niveaux. Ajoutez « parent: <identifiant> », l\'identifiant d\'un fichier de exemple/noeuds/ ou exemple/fiches/ (par exemple « axe-a »).',
+    ]]);
+    tree.remove();
+  });
+
+  it('is fine in a roadmap without levels (a single sheet, as the real Maine-et-Loire one)', () => {
+    const real = validateProject(root);
+    const rm = real.model.feuilles_de_route.find((r) => r.id === 'maine-et-loire-mediation-numerique')!;
+    expect(rm.fiches.map((f) => f.parent ?? null)).toEqual([null]);
+    expect(real.problems.filter((p) => p.message.includes('pas de « parent »'))).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import { build } from 'astro';
 import { writeCms } from '../lib/editor/cms-config.ts';
 import { formatHuman } from '../lib/build/report.ts';
 import { isMainPart, partFromEnv } from '../lib/build/build-part.ts';
+import { expectedPages } from '../lib/build/progress.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
 import { shareValidation, validateProject } from '../lib/model/validate-project.ts';
@@ -32,6 +33,12 @@ if (!result.ok) {
   process.stderr.write(`${formatHuman(result.problems, result.model)}\n\nLe site n'a pas été construit : corrigez les erreurs ci-dessus.\n`);
   process.exit(1);
 }
+// src/cli/build.ts prints the step and sizes its progress bar with this.
+process.send?.({
+  feuilles_de_route: result.model.feuilles_de_route.length,
+  fiches: result.model.feuilles_de_route.reduce((n, r) => n + r.fiches.length, 0),
+  pages: expectedPages(result.model),
+});
 // The integration and the pages reuse this result instead of checking the content twice more.
 shareValidation(contentDir(root), result);
 

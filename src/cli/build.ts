@@ -3,15 +3,29 @@
  * processes, src/cli/build-render.ts, one per core for a large site), index it for
  * search, then swap it into dist/ in one rename. A failure at any step leaves the
  * previous dist/ untouched and no partial site behind.
+ * Says each step with its counts and duration; on a terminal, a progress bar while the pages render.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { parseCommand } from './cli-args.ts';
+import { countsText, pagesText, progressBar, siteWarning, stepLine } from '../lib/build/progress.ts';
 import { mergeOutputs } from '../lib/build/merge-outputs.ts';
 import { openSiteIndex } from '../lib/build/search-index.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { resolveContentRoot, walkContent } from '../lib/content/safe-read.ts';
+
+parseCommand({
+  commande: 'npm run build',
+  resume: 'Vérifie le contenu, construit le site dans un dossier à part, l\'indexe pour la recherche, puis le met à la place de dist/ d\'un seul coup : une construction qui échoue laisse le site précédent intact.',
+  options: {},
+  notes: [
+    'Variables d\'environnement : JALONS_SITE (adresse publique du site, pour les liens absolus : canoniques, plan du site, flux, calendriers), ' +
+      'JALONS_BASE (chemin de base, « /jalons/ »), JALONS_OUT_DIR (dossier de sortie, dist/ par défaut), JALONS_CONTENT_DIR (dossier de contenu), ' +
+      'JALONS_LOG=info (le détail d\'Astro, une ligne par page), JALONS_PARALLELE (nombre de processus de rendu), JALONS_SANS_CACHE=1 (tout rendre à neuf).',
+  ],
+});
 
 const root = process.cwd();
 const finalDir = resolve(root, process.env.JALONS_OUT_DIR ?? 'dist');
@@ -33,6 +47,16 @@ function removeConstructions(gone: (pid: number) => boolean) {
 }
 const cleanUp = () => removeConstructions((pid) => pid === process.pid);
 
+/** Into .jalons/ when it is on the same disk as the output folder, else beside it (a rename cannot cross disks). */
+function moveAside(dir: string, to: string) {
+  try {
+    renameSync(dir, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    renameSync(dir, `${dir}.ancien-${process.pid}`);
+  }
+}
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -44,6 +68,7 @@ const alive = (pid: number) => {
 
 function fail(message: string | null): never {
   cleanUp();
+  clearLive();
   if (message) process.stderr.write(`${message}\n`);
   process.exit(1);
 }
@@ -67,13 +92,69 @@ function partCount(): number {
 }
 
 interface Rendered { status: number | null; error?: Error; output: string }
+/** What a rendering process says once the content is validated (src/cli/build-render.ts). */
+interface Validated { feuilles_de_route: number; fiches: number; pages: number }
+
+// On a terminal, the current step is one line redrawn in place; without one (CI), only finished steps are printed.
+const tty = process.stdout.isTTY === true;
+let live = '';
+function clearLive() {
+  if (live) process.stdout.write('\r\x1b[K');
+}
+function showLive(text: string, again = false) {
+  if (!tty || (text === live && !again)) return;
+  live = text;
+  process.stdout.write(`\r\x1b[K${text.slice(0, (process.stdout.columns || 80) - 1)}`);
+}
+/** Writes what a rendering process printed without breaking the line being redrawn. */
+function passOn(stream: NodeJS.WriteStream, chunk: string) {
+  clearLive();
+  stream.write(chunk);
+  if (live) showLive(live, true);
+}
+let stepStarted = performance.now();
+function stepDone(label: string, result: string) {
+  clearLive();
+  live = '';
+  process.stdout.write(`${stepLine(label, result, performance.now() - stepStarted)}\n`);
+  stepStarted = performance.now();
+}
+
+/** HTML pages under `dir`, the CMS and the search index aside; links are not followed. */
+function countPages(dir: string): number {
+  let n = 0;
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory() && !(d === dir && (e.name === 'admin' || e.name === 'pagefind'))) walk(join(d, e.name));
+      else if (e.isFile() && e.name.endsWith('.html')) n++;
+    }
+  };
+  walk(dir);
+  return n;
+}
+
+let validated: Validated | null = null;
+const children: ChildProcess[] = [];
+// However the build stops short (an error, its output's reader gone), its renderers stop too and their folders go.
+process.on('exit', (code) => {
+  if (code === 0) return;
+  for (const child of children) if (child.exitCode === null) child.kill();
+  cleanUp();
+});
+let onValidated = () => {};
 
 /** The first process prints as it goes; the others' output is kept and shown only if they fail (it repeats the first's). */
 function render(index: number, count: number): Promise<Rendered> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(import.meta.dirname, 'build-render.ts')], {
       cwd: root,
-      stdio: index === 0 ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: {
         ...process.env,
         JALONS_AUJOURDHUI: today,
@@ -82,29 +163,50 @@ function render(index: number, count: number): Promise<Rendered> {
         JALONS_CONSTRUCTION_RESUME: summaryFile,
       },
     });
+    children.push(child);
     let output = '';
-    child.stdout?.on('data', (d) => (output += d));
-    child.stderr?.on('data', (d) => (output += d));
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (index === 0 ? passOn(process.stdout, d) : (output += d)));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (index === 0 ? passOn(process.stderr, d) : (output += d)));
+    child.on('message', (m: Validated) => {
+      if (validated) return;
+      validated = m;
+      onValidated();
+    });
     child.on('error', (error) => done({ status: null, error, output }));
     child.on('close', (status) => done({ status, output }));
   });
 }
 
 mkdirSync(workDir, { recursive: true });
+// Until the new site is in place: a build cut short (its output's reader gone, see cli-args.ts) has published nothing.
+process.exitCode = 1;
 // This build's leftovers, and what an interrupted build (killed, machine stopped) left: never published, only in the way.
 removeConstructions((pid) => pid === process.pid || !alive(pid));
 const count = partCount();
 // Every process must draw the calendars for the same day, even across midnight.
 const today = process.env.JALONS_AUJOURDHUI || new Date().toISOString().slice(0, 10);
-const started = performance.now();
-/** With JALONS_LOG=info, how long each step took: where a slow build spends its time. */
-const step = (what: string) => {
-  if (process.env.JALONS_LOG === 'info') process.stdout.write(`[jalons] ${what} : ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-};
+// Every absolute link of the site is built from JALONS_SITE: a published site without it points at a placeholder.
+const warning = siteWarning(process.env);
+if (warning) process.stderr.write(`${warning}\n`);
+const VALIDATION = 'Vérification du contenu';
+const RENDERING = 'Rendu des pages';
+showLive(`${VALIDATION}…`);
 const indexFailed = (error: unknown): never =>
   fail(`L'indexation pour la recherche a échoué : ${error instanceof Error ? error.message : String(error)}\nAucun site partiel n'a été publié ; dist/ est inchangé.`);
 const index = await openSiteIndex().catch(indexFailed);
-const rendering = Array.from({ length: count }, (_, i) => render(i, count).then((r) => (step(`rendu ${i + 1}/${count} terminé`), r)));
+const rendering = Array.from({ length: count }, (_, i) => render(i, count));
+let progress: NodeJS.Timeout | undefined;
+onValidated = () => {
+  stepDone(VALIDATION, countsText(validated!));
+  showLive(`${RENDERING} ${progressBar(0, validated!.pages)}`);
+  // Astro writes each page as it renders it: counting them is the progress, and costs nothing without a terminal.
+  if (tty) {
+    progress = setInterval(() => {
+      const pages = Array.from({ length: count }, (_, i) => countPages(partDir(i))).reduce((a, b) => a + b, 0);
+      showLive(`${RENDERING} ${progressBar(pages, validated!.pages)}`);
+    }, 250);
+  }
+};
 // The other processes' pages are indexed as soon as each is done, while the first one (which
 // also writes the open data and /admin/) is still rendering: Pagefind then has a core of its
 // own. Always in the same order, so that the index is the same from one build to the next.
@@ -116,6 +218,7 @@ for (let i = 1; i < count; i++) {
 }
 const indexed = indexing.then(() => null, (error: unknown) => ({ error }));
 const results = await Promise.all(rendering);
+clearInterval(progress);
 const failed = results.findIndex((r) => r.status !== 0);
 if (failed >= 0) {
   const r = results[failed]!;
@@ -124,27 +227,40 @@ if (failed >= 0) {
 }
 if (!existsSync(summaryFile)) fail(null);
 const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { feuilles_de_route: number; fiches: number };
+const pages = Array.from({ length: count }, (_, i) => countPages(partDir(i))).reduce((a, b) => a + b, 0);
+stepDone(RENDERING, pagesText(pages));
+showLive('Index de recherche…');
 try {
   const failure = await indexed;
   if (failure) throw failure.error;
   // Before the merge, so that no page is added twice.
   await index.add(tempDir);
   for (let i = 1; i < count; i++) mergeOutputs(tempDir, partDir(i));
-  step('sorties réunies');
   await index.write(tempDir);
   await index.close();
-  step('index de recherche écrit');
+  stepDone('Index de recherche', 'écrit');
 } catch (error) {
   indexFailed(error);
 }
 
-const previous = `${finalDir}.ancien-${process.pid}`;
-if (existsSync(finalDir)) renameSync(finalDir, previous);
-renameSync(tempDir, finalDir);
+// The previous site is moved out of the way into .jalons/ (named like a construction, so that the
+// next build sweeps it if its removal below never ends), never left beside dist/ in the working tree.
+const previous = `${tempDir}-ancien`;
+const replaced = existsSync(finalDir);
+if (replaced) moveAside(finalDir, previous);
+try {
+  renameSync(tempDir, finalDir);
+} catch (error) {
+  // The new site could not take its place: the previous one goes back, as it was.
+  if (replaced) renameSync(existsSync(previous) ? previous : `${finalDir}.ancien-${process.pid}`, finalDir);
+  fail(`La publication a échoué : ${error instanceof Error ? error.message : String(error)}\nLe site précédent est resté en place.`);
+}
 rmSync(summaryFile, { force: true });
 // Removing the previous site (tens of thousands of files at national scale: 20 s on this
 // kind of disk) is left to a detached process: the new site is already in place.
-if (existsSync(previous)) {
-  spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(previous)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+for (const old of [previous, `${finalDir}.ancien-${process.pid}`]) {
+  if (existsSync(old)) spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(old)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
 }
-process.stdout.write(`✓ Site construit dans ${finalDir} : ${summary.feuilles_de_route} feuilles de route, ${summary.fiches} fiches.\n`);
+process.exitCode = 0;
+stepDone('Publication', `${relative(root, finalDir) || finalDir} ${replaced ? 'remplacé' : 'créé'}`);
+process.stdout.write(`✓ Site construit dans ${finalDir} : ${countsText(summary)}, ${pagesText(pages)}.\n`);

@@ -5,10 +5,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommand } from './cli-args.ts';
 import { GUIDE_FILE, guideMarkdown } from '../lib/editor/schema-doc.ts';
 
-const { values } = parseArgs({ options: { verifier: { type: 'boolean', default: false } } });
+const { values } = parseCommand({
+  commande: 'npm run guide --',
+  resume: `Régénère la référence des champs de ${GUIDE_FILE} à partir des schémas zod (schemas/).`,
+  options: { verifier: { type: 'boolean', default: false, aide: 'ne change rien ; échoue si le guide n\'est pas à jour' } },
+});
 const root = process.cwd();
 const path = join(root, GUIDE_FILE);
 const current = readFileSync(path, 'utf8');

@@ -6,18 +6,20 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommand } from './cli-args.ts';
 import { formatJson } from '../lib/build/report.ts';
 import { changedFiles, codeQuality, prSummary, type ValidationJson } from '../lib/editor/resume-pr.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const { values, positionals } = parseCommand({
+  commande: 'npm run resume-pr -- [<ref>]',
+  resume: 'Écrit en Markdown le résumé d\'une demande de modification (ce qu\'elle change, ce que la vérification a trouvé), pour $GITHUB_STEP_SUMMARY ou un artefact GitLab. N\'échoue jamais à cause du contenu.',
+  positionnels: true,
   options: {
-    base: { type: 'string' },
-    modele: { type: 'string' },
-    'code-quality': { type: 'string' },
+    base: { type: 'string', valeur: '<ref>', aide: 'branche ou commit de comparaison (sinon le premier argument)' },
+    modele: { type: 'string', valeur: '<validation.json>', aide: 'rapport de « npm run validate -- --json » à reprendre au lieu de tout revérifier' },
+    'code-quality': { type: 'string', valeur: '<rapport.json>', aide: 'écrit aussi le rapport Code Quality de GitLab dans ce fichier' },
   },
 });
 

@@ -188,6 +188,10 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
 
     for (const sheet of rm.sheets.values()) {
       const parent = sheet.data.parent;
+      // Without levels (a roadmap of a single sheet or a flat list), sheets sit at the top on purpose.
+      if (parent === undefined && levels.length > 0) {
+        report(sheet, [], missingParentMessage(rm, levels), 'avertissement');
+      }
       if (parent !== undefined && !rm.nodes.has(parent) && !rm.sheets.has(parent) && !rm.invalid.has(parent)) {
         report(sheet, ['parent'], `Le parent « ${shorten(parent)} » n'existe pas : ce doit être l'identifiant d'un fichier de ${sheet.roadmapId}/noeuds/ ou ${sheet.roadmapId}/fiches/.${didYouMean(parent, [...rm.nodes.keys(), ...rm.sheets.keys()])}`);
       }
@@ -225,6 +229,13 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
     reportDuplicateCodes(rm, report);
   }
   return { index: { roadmaps, actors, resolveActor }, problems };
+}
+
+/** Said the same by the validator, the importer (through it) and the scaffolds' checks. */
+export function missingParentMessage(rm: RoadmapIndex, levels: ReadonlyArray<{ nom: string }>): string {
+  const tops = [...rm.nodes.values()].filter((n) => n.data.parent === undefined).map((n) => n.id).slice(0, 5);
+  return `La fiche n'a pas de « parent » : elle n'est rangée sous aucun ${levels[0]!.nom.toLowerCase()} de la feuille de route, qui déclare des niveaux. ` +
+    `Ajoutez « parent: <identifiant> », l'identifiant d'un fichier de ${rm.roadmap.roadmapId}/noeuds/ ou ${rm.roadmap.roadmapId}/fiches/${tops.length ? ` (par exemple ${tops.map((t) => `« ${t} »`).join(', ')})` : ''}.`;
 }
 
 function checkCalendar(sheet: MarkdownEntry<SheetData>, rm: RoadmapIndex, report: (e: Entry<unknown>, p: PathSegment[], m: string, g?: Problem['gravite']) => void) {

@@ -151,6 +151,13 @@ export function readRoadmaps(contentDir: string): RoadmapInfo[] {
     });
 }
 
+/**
+ * A sheet without parent, in a roadmap that declares levels, is a warning of the validator and
+ * the importer (src/lib/content/cross-rules.ts); the CMS cannot warn, so there it is required.
+ */
+const sheetParent = (rm: RoadmapInfo): Overrides =>
+  rm.niveaux.length ? { parent: (f) => ({ ...f, required: true, hint: `${f.hint ?? ''} Obligatoire ici : cette feuille de route déclare des niveaux (« ${rm.niveaux[0]!.nom} »…), sous lesquels se rangent ses fiches.`.trim() }) } : {};
+
 const idSlug = (template: string) => ({ template, editable: ['create'], pattern: ID_PATTERN, hint: 'Identifiant du fichier, qui fait l\'adresse de la page : ne le changez plus ensuite.' });
 
 export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<string, unknown> {
@@ -170,7 +177,7 @@ export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<
       name: `${rm.id}_fiches`, label: `${rm.titre} : fiches`, label_singular: 'fiche', icon: 'description',
       description: sheetSchema.description, folder: `${c}/${rm.id}/fiches`, ...markdown, create: true,
       identifier_field: 'titre', summary: '{{code}} {{titre}}', slug: idSlug('{{titre}}'), sortable_fields: ['code', 'titre'],
-      fields: fieldsWithBody(sheetSchema, 'Texte de la fiche (sections « ## Contexte », « ## Objectifs »…)', priorities),
+      fields: fieldsWithBody(sheetSchema, 'Texte de la fiche (sections « ## Contexte », « ## Objectifs »…)', { ...priorities, ...sheetParent(rm) }),
     });
     collections.push({
       name: `${rm.id}_noeuds`, label: `${rm.titre} : axes et objectifs`, label_singular: 'nœud', icon: 'account_tree',

@@ -42,6 +42,8 @@ export interface PlannedFile {
 export interface ImportPlan {
   fichiers: PlannedFile[];
   erreurs: RowError[];
+  /** What the import accepts but the editor should know: a pilot kept as free text, an id derived from the code, a sheet without parent. */
+  avertissements: RowError[];
 }
 
 type Fm = Record<string, unknown>;
@@ -133,12 +135,17 @@ function calendarFrom(row: CsvRow, period: Period, fail: (m: string) => void): C
   return candidates.find(same) ?? object;
 }
 
-function refsFrom(cell: string, resolve: (n: string) => string | null) {
-  return lines(cell).map((item) => parseRef(item, resolve));
+/** Each reference of a cell; a name the directory does not know is kept as free text, and `unknown` is told. */
+function refsFrom(cell: string, resolve: (n: string) => string | null, unknown: (name: string) => void) {
+  return lines(cell).map((item) => {
+    const ref = parseRef(item, resolve);
+    if (typeof ref === 'object' && ref !== null && 'texte' in ref) unknown(String((ref as Fm).texte));
+    return ref;
+  });
 }
 
 /** The frontmatter fields a row defines, keyed by frontmatter key (undefined = field absent). */
-function fieldsFrom(row: CsvRow, has: (c: CsvColumn) => boolean, period: Period, resolve: (n: string) => string | null, fail: (m: string) => void): Fm {
+function fieldsFrom(row: CsvRow, has: (c: CsvColumn) => boolean, period: Period, resolve: (n: string) => string | null, fail: (m: string) => void, unknownActor: (column: CsvColumn, name: string) => void): Fm {
   const fm: Fm = {};
   // Cells are kept as written (a multi-line text keeps its last line break); only a blank cell means "no value".
   const text = (v: string) => (v.trim() ? v : undefined);
@@ -156,7 +163,7 @@ function fieldsFrom(row: CsvRow, has: (c: CsvColumn) => boolean, period: Period,
   if (has('priorite')) fm.priorite = /^\d+$/.test(row.priorite.trim()) && String(Number(row.priorite.trim())) === row.priorite.trim() ? Number(row.priorite.trim()) : text(row.priorite);
   if (has('resume')) fm.resume = text(row.resume);
   for (const k of ['pilotes', 'porteurs', 'partenaires', 'cofinanceurs'] as const) {
-    if (has(k)) fm[k] = row[k].trim() ? refsFrom(row[k], resolve) : undefined;
+    if (has(k)) fm[k] = row[k].trim() ? refsFrom(row[k], resolve, (name) => unknownActor(k, name)) : undefined;
   }
   if (has('territoire')) fm.territoire = text(row.territoire);
   if (has('budget')) {
@@ -208,26 +215,28 @@ function ranks(rm: ModelRoadmap, rows: Array<{ id: string; parent: string; chemi
 
 export function planImport(table: { colonnes: string[]; lignes: TableRow[] }, options: { projectRoot: string; contentDir: string; roadmap: string }): ImportPlan {
   const erreurs: RowError[] = [];
+  const avertissements: RowError[] = [];
   const unknown = table.colonnes.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
   for (const c of unknown) erreurs.push({ ligne: 1, message: `Colonne inconnue « ${c} ».${didYouMean(c, [...CSV_COLUMNS])} Colonnes reconnues : ${CSV_COLUMNS.join(', ')}.` });
   if (!table.colonnes.includes('titre') || !(table.colonnes.includes('id') || table.colonnes.includes('code'))) {
     erreurs.push({ ligne: 1, message: 'Il faut au moins les colonnes « titre » et « id » (ou « code », dont l\'identifiant est tiré).' });
   }
-  if (erreurs.length) return { fichiers: [], erreurs };
+  if (erreurs.length) return { fichiers: [], erreurs, avertissements };
 
   // Content is read as the validator reads it: no link followed, nothing but regular files.
   const realRoot = resolveContentRoot(options.contentDir);
-  if (realRoot === null) return { fichiers: [], erreurs: [{ ligne: 0, message: `Le dossier de contenu ${relative(options.projectRoot, options.contentDir) || '.'} est introuvable ou n'est pas un dossier.` }] };
+  if (realRoot === null) return { fichiers: [], avertissements, erreurs: [{ ligne: 0, message: `Le dossier de contenu ${relative(options.projectRoot, options.contentDir) || '.'} est introuvable ou n'est pas un dossier.` }] };
   const special = walkContent(realRoot).filter((e) => e.message !== undefined);
   if (special.length) {
     return {
       fichiers: [],
+      avertissements,
       erreurs: special.map((e) => ({ ligne: 0, message: `${relative(options.projectRoot, join(options.contentDir, ...e.parts)).split(sep).join('/')} : ${e.message}` })),
     };
   }
   const result = validateProject(options.projectRoot, options.contentDir);
   const rm = result.model.feuilles_de_route.find((r) => r.id === options.roadmap);
-  if (!rm) return { fichiers: [], erreurs: [{ ligne: 0, message: `Feuille de route « ${options.roadmap} » introuvable dans ${relative(options.projectRoot, options.contentDir) || '.'}.${didYouMean(options.roadmap, result.model.feuilles_de_route.map((r) => r.id))}` }] };
+  if (!rm) return { fichiers: [], avertissements, erreurs: [{ ligne: 0, message: `Feuille de route « ${options.roadmap} » introuvable dans ${relative(options.projectRoot, options.contentDir) || '.'}.${didYouMean(options.roadmap, result.model.feuilles_de_route.map((r) => r.id))}` }] };
   const content = loadContent(options.contentDir, options.projectRoot);
   const { index } = checkCrossFileRules(content);
   const rmIndex = index.roadmaps.get(rm.id)!;
@@ -236,13 +245,19 @@ export function planImport(table: { colonnes: string[]; lignes: TableRow[] }, op
   const sheetUrl = () => '';
 
   const seen = new Map<string, number>();
-  const accepted: Array<{ ligne: number; id: string; parent: string; chemin: string[]; row: CsvRow; fm: Fm }> = [];
+  const accepted: Array<{ ligne: number; id: string; parent: string; chemin: string[]; row: CsvRow; fm: Fm; notes: Array<{ colonne: CsvColumn; message: string }> }> = [];
+  const actorNames = [...new Set([...index.actors.values()].flatMap((a) => [a.data.nom, ...(a.data.sigle ? [a.data.sigle] : []), ...(a.data.aliases ?? [])]))];
   for (const { ligne, cells } of table.lignes) {
     const row = Object.fromEntries(CSV_COLUMNS.map((c) => [c, (cells[c] ?? '').replace(/\r\n/g, '\n')])) as CsvRow;
     const before = erreurs.length;
     const fail = (message: string) => erreurs.push({ ligne, message });
     if (row.feuille_de_route && row.feuille_de_route !== rm.id) fail(`la ligne appartient à la feuille de route « ${row.feuille_de_route} », pas à « ${rm.id} ».`);
+    const notes: Array<{ colonne: CsvColumn; message: string }> = [];
     const id = row.id.trim() || (row.code.trim() ? idFrom(row.code) : row.titre.trim() ? idFrom(row.titre) : '');
+    if (id && !row.id.trim()) {
+      const from = row.code.trim() ? `du code « ${row.code.trim()} »` : `du titre`;
+      notes.push({ colonne: 'id', message: `identifiant absent : « ${id} », tiré ${from}, devient le nom du fichier et l'adresse de la page. Remplissez la colonne « id » pour le choisir.` });
+    }
     if (!id) fail('identifiant manquant : remplissez la colonne « id » (ou « code »).');
     else if (!ID_PATTERN.test(id)) fail(`identifiant « ${id} » invalide : lettres minuscules sans accent, chiffres et tirets (« a-1-2-b »).`);
     else if (seen.has(id)) fail(`l'identifiant « ${id} » est déjà celui de la ligne ${seen.get(id)}.`);
@@ -250,19 +265,20 @@ export function planImport(table: { colonnes: string[]; lignes: TableRow[] }, op
     if (!row.titre.trim()) fail('titre manquant.');
     const chemin = row.chemin.split('/').map((s) => s.trim()).filter(Boolean);
     const parent = chemin.at(-1) ?? '';
-    const fm = fieldsFrom(row, has, rmIndex.period, index.resolveActor, fail);
+    const fm = fieldsFrom(row, has, rmIndex.period, index.resolveActor, fail, (colonne, name) =>
+      notes.push({ colonne, message: `${colonne} : « ${name} » n'est pas dans l'annuaire (content/acteurs/) : importé comme mention libre (« texte »), sans lien vers une organisation.${didYouMean(name, actorNames)} Si c'est une organisation, corrigez la cellule ou ajoutez-la à l'annuaire.` }));
     if (has('chemin')) fm.parent = parent || undefined;
     const checked = sheetSchema.safeParse(Object.fromEntries(Object.entries(fm).filter(([, v]) => v !== undefined)));
     if (!checked.success) for (const issue of checked.error.issues) fail(`${issue.path.join('.') || 'fiche'} : ${issue.message}`);
     if (id) seen.set(id, ligne);
-    if (erreurs.length === before) accepted.push({ ligne, id, parent, chemin, row, fm });
+    if (erreurs.length === before) accepted.push({ ligne, id, parent, chemin, row, fm, notes });
   }
   for (const a of accepted) {
     if (a.parent && !rm.noeuds.some((n) => n.id === a.parent) && !rm.fiches.some((f) => f.id === a.parent) && !seen.has(a.parent)) {
-      erreurs.push({ ligne: a.ligne, message: `parent « ${a.parent} » (dernier élément de « chemin ») introuvable : ni nœud ni fiche de « ${rm.id} ».` });
+      erreurs.push({ ligne: a.ligne, message: `parent « ${a.parent} » (dernier élément de « chemin ») introuvable : ni nœud ni fiche de « ${rm.id} ».${didYouMean(a.parent, [...rm.noeuds.map((n) => n.id), ...rm.fiches.map((f) => f.id), ...seen.keys()])}` });
     }
   }
-  if (erreurs.length) return { fichiers: [], erreurs };
+  if (erreurs.length) return { fichiers: [], erreurs, avertissements };
 
   const nodeOrder = new Map([...rmIndex.nodes.values()].map((n) => [n.id, n.data.ordre]));
   const fresh = accepted.filter((a) => !rm.fiches.some((f) => f.id === a.id));
@@ -270,13 +286,20 @@ export function planImport(table: { colonnes: string[]; lignes: TableRow[] }, op
   const fichiers: PlannedFile[] = accepted.map((a) => {
     const chemin = join(sheetsDir, `${a.id}.md`);
     const existing = rm.fiches.find((f) => f.id === a.id);
+    const note = (colonnes: (c: CsvColumn) => boolean) => {
+      for (const n of a.notes) if (colonnes(n.colonne)) avertissements.push({ ligne: a.ligne, message: n.message });
+    };
     if (!existing) {
+      note(() => true);
       const fm = { ...a.fm, ordre: order.get(a.id) };
       return { ligne: a.ligne, id: a.id, chemin, action: 'creation' as const, texte: `---\n${orderedYaml(fm)}---\n` };
     }
     // Existing sheet: only the fields whose cells differ from today's export change.
     const current = sheetRow(rm, existing, sheetUrl);
-    const changed = new Set(CSV_COLUMNS.filter((c) => has(c) && FIELD_OF[c] && current[c] !== a.row[c]).map((c) => FIELD_OF[c]!));
+    const changedColumns = CSV_COLUMNS.filter((c) => has(c) && FIELD_OF[c] && current[c] !== a.row[c]);
+    const changed = new Set(changedColumns.map((c) => FIELD_OF[c]!));
+    // A cell the site exported as it is says nothing new: only what this import changes is worth a warning.
+    note((c) => changedColumns.includes(c));
     const read = readRegularFile(join(realRoot, relative(options.contentDir, join(options.projectRoot, existing.fichier))));
     if (!read.ok) {
       erreurs.push({ ligne: a.ligne, message: `${existing.fichier} : ${read.message}` });
@@ -295,7 +318,7 @@ export function planImport(table: { colonnes: string[]; lignes: TableRow[] }, op
     return { ligne: a.ligne, id: a.id, chemin, action: 'modification' as const, texte: `---\n${doc.toString({ lineWidth: 0 })}---\n${split.body}` };
   });
 
-  if (erreurs.length) return { fichiers: [], erreurs };
+  if (erreurs.length) return { fichiers: [], erreurs, avertissements };
 
   // The validator has the last word: apply the changes to a copy of the content and check it all.
   const scratch = mkdtempSync(join(tmpdir(), 'jalons-import-'));
@@ -310,14 +333,20 @@ export function planImport(table: { colonnes: string[]; lignes: TableRow[] }, op
     }
     const check = validateProject(scratch, copy);
     const rowOf = new Map(fichiers.map((f) => [`content/${relative(options.contentDir, f.chemin)}`, f.ligne]));
-    for (const p of check.problems.filter((x) => x.gravite === 'erreur')) {
+    for (const p of check.problems) {
       const ligne = rowOf.get(p.fichier);
+      // The validator's warnings, for the files this import writes: the same as « npm run validate » will give.
+      if (p.gravite === 'avertissement') {
+        if (ligne) avertissements.push({ ligne, message: `${p.chemin ? `${p.chemin} : ` : ''}${p.message}` });
+        continue;
+      }
       erreurs.push({ ligne: ligne ?? 0, message: ligne ? `${p.chemin ? `${p.chemin} : ` : ''}${p.message}` : `${p.fichier}:${p.ligne} : ${p.message}` });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return erreurs.length ? { fichiers: [], erreurs: erreurs.sort((x, y) => x.ligne - y.ligne) } : { fichiers, erreurs };
+  avertissements.sort((x, y) => x.ligne - y.ligne);
+  return erreurs.length ? { fichiers: [], avertissements, erreurs: erreurs.sort((x, y) => x.ligne - y.ligne) } : { fichiers, erreurs, avertissements };
 }
 
 function writeText(path: string, text: string) {
