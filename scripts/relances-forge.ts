@@ -11,22 +11,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommand, usageError } from '../src/cli/cli-args.ts';
 import type { Reminders } from '../src/lib/editor/reminders.ts';
 import { describePlan, doneLine, forgeRequests, normaliseIssues, planIssues, redact, type ForgeAction, type ForgeIssue, type ForgeRequest } from '../src/lib/editor/reminders-forge.ts';
 
-const USAGE = `Usage : npm run -s relances-forge -- --relances relances.json --forge github|gitlab [--dry-run] [--tickets tickets-existants.json]
-
-Ouvre, met à jour ou ferme un ticket de relance par feuille de route, d'après la sortie
-de « npm run -s relances -- --json ». Un ticket est fermé, avec un commentaire, quand sa
-feuille de route n'a plus de fiche en retard ni sans nouvelles.
-
-  --relances <fichier>   le JSON des relances (par défaut : l'entrée standard)
-  --forge github|gitlab  la forge (par défaut github : commande gh, GH_TOKEN, GH_REPO ;
-                         gitlab : CI_API_V4_URL, CI_PROJECT_ID, JALONS_GITLAB_TOKEN)
-  --dry-run              essai à blanc : dit ce qui serait fait, sans rien envoyer
-  --tickets <fichier>    avec --dry-run, les tickets ouverts (JSON), sinon aucun
-  --help                 cette aide`;
+const spec = {
+  commande: 'npm run -s relances-forge -- --relances relances.json --forge github|gitlab',
+  resume: 'Ouvre, met à jour ou ferme un ticket de relance par feuille de route, d\'après la sortie de « npm run -s relances -- --json ». Un ticket est fermé, avec un commentaire, quand sa feuille de route n\'a plus de fiche en retard ni sans nouvelles.',
+  options: {
+    relances: { type: 'string', valeur: '<fichier>', aide: 'le JSON des relances (par défaut : l\'entrée standard)' },
+    forge: { type: 'string', default: 'github', valeur: 'github|gitlab', aide: 'la forge (par défaut github : commande gh, GH_TOKEN, GH_REPO ; gitlab : CI_API_V4_URL, CI_PROJECT_ID, JALONS_GITLAB_TOKEN)' },
+    'dry-run': { type: 'boolean', default: false, aide: 'essai à blanc : dit ce qui serait fait, sans rien envoyer' },
+    tickets: { type: 'string', valeur: '<fichier>', aide: 'avec --dry-run, les tickets ouverts (JSON), sinon aucun' },
+  },
+} as const;
 
 /** One forge call may not hang the weekly job. */
 const FORGE_TIMEOUT_MS = 60_000;
@@ -37,19 +35,9 @@ function die(message: string, code = 1): never {
   process.exit(code);
 }
 
-let values: { relances?: string; forge?: string; 'dry-run'?: boolean; tickets?: string; help?: boolean };
-try {
-  ({ values } = parseArgs({ options: { relances: { type: 'string' }, forge: { type: 'string', default: 'github' }, 'dry-run': { type: 'boolean', default: false }, tickets: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-} catch (error) {
-  const detail = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `Option inconnue : ${/'([^']+)'/.exec((error as Error).message)?.[1] ?? ''}` : 'Options illisibles (une option attend peut-être une valeur).';
-  die(`${detail}\n\n${USAGE}`, 2);
-}
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values } = parseCommand(spec);
 const forge = values.forge;
-if (forge !== 'github' && forge !== 'gitlab') die(`--forge vaut github ou gitlab.\n\n${USAGE}`, 2);
+if (forge !== 'github' && forge !== 'gitlab') usageError(spec, '--forge vaut github ou gitlab.');
 
 const readJson = (path: string | undefined): unknown => {
   try {

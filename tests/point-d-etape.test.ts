@@ -108,10 +108,10 @@ describe('point-d-etape', () => {
     const help = await runCli(CLI, ['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage : npm run point-d-etape');
-    expect(help.stdout).toContain('--sous-action <sous-action> une sous-action de la fiche');
+    expect(help.stdout).toMatch(/--sous-action <sous-action> +une sous-action de la fiche/);
     const bad = await runCli(CLI, ['--fich', 'x']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('Option inconnue : --fich');
+    expect(bad.stderr).toContain('Option inconnue « --fich ».');
     expect(bad.stderr).toContain('Usage :');
     expect(bad.stderr).not.toMatch(STACK_TRACE);
   });

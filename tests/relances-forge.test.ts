@@ -237,7 +237,7 @@ describe('relances-forge', () => {
     const help = await runCli(SCRIPT, ['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage : npm run -s relances-forge -- --relances relances.json --forge github|gitlab');
-    expect(help.stdout).toContain('Un ticket est fermé, avec un commentaire, quand sa\nfeuille de route n\'a plus de fiche en retard ni sans nouvelles.');
+    expect(help.stdout).toContain('Un ticket est fermé, avec un commentaire, quand sa feuille de route n\'a plus de fiche en retard ni sans nouvelles.');
     const bad = await runCli(SCRIPT, ['--forge', 'gitea', '--dry-run']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--forge vaut github ou gitlab');

@@ -56,13 +56,14 @@ describe('relances', () => {
   it('an unknown option or roadmap: French message, exit 2, no stack trace', async () => {
     const bad = await runCli(CLI, ['--sans-nouvele', '3']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('Option inconnue : --sans-nouvele');
+    expect(bad.stderr).toContain('Option inconnue « --sans-nouvele ».');
     expect(bad.stderr).not.toMatch(STACK_TRACE);
     const help = await runCli(CLI, ['--help']);
     expect(help.status).toBe(0);
     expect(help.stderr).toBe('');
-    expect(help.stdout).toContain('Usage : npm run relances -- [--sans-nouvelles <mois>]');
-    expect(help.stdout).toContain('--json                         sortie JSON (pour la tâche planifiée qui ouvre, met à jour');
+    expect(help.stdout).toContain('Usage : npm run relances -- [options]');
+    expect(help.stdout).toMatch(/--sans-nouvelles <mois> +délai sans nouvelles/);
+    expect(help.stdout).toMatch(/--json +sortie JSON \(pour la tâche planifiée qui ouvre, met à jour et ferme/);
     const unknown = await runCli(CLI, ['--contenu', CONTENT, '--feuille-de-route', 'suvi']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('La feuille de route « suvi » n\'existe pas. Vouliez-vous dire « suivi » ?');

@@ -7,69 +7,42 @@
  * Exit code: 0 added, 1 refused, 2 unreadable options.
  */
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatHuman } from '../lib/build/report.ts';
+import { parseCommand, usageError } from './cli-args.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { shortenQuotes } from '../lib/content/problem.ts';
 import { addProgressEntry, ProgressEntryError } from '../lib/editor/progress-entry.ts';
 import { defaultToday } from '../lib/values/today.ts';
 
-const USAGE = `Usage : npm run point-d-etape -- --fiche <feuille-de-route>/<fiche> --texte "ce qui s'est passé" [options]
-
-Ajoute une étape datée au « suivi » d'une fiche, ou d'une de ses sous-actions, sans rien
-changer d'autre au fichier, puis vérifie le contenu : si l'étape rend la fiche invalide,
-le fichier est remis en l'état.
-
-  --fiche <feuille>/<fiche>   la fiche (obligatoire), par exemple ma-feuille/a-1-2
-  --sous-action <sous-action> une sous-action de la fiche (tableau « sous_actions ») : son code,
-                              son intitulé ou un extrait, ou son rang (1 pour la première)
-  --texte "…"                 ce qui s'est passé, en Markdown (obligatoire)
-  --date AAAA-MM-JJ           date de l'étape (par défaut : aujourd'hui ; jamais dans le futur)
-  --statut <statut>           nouveau statut : a_lancer, en_cours, realisee, suspendue, abandonnee
-  --avancement <0-100>        avancement en pourcentage
-  --valeur "libellé=12"       valeur mesurée d'un indicateur de la fiche (répétable)
-  --jalon "libellé"           jalon du calendrier atteint (répétable)
-  --lien <adresse>            document qui en rend compte (compte rendu, délibération)
-  --titre-lien "…"            texte de ce lien
-  --contenu <dossier>         autre dossier de contenu que content/
-  --help                      cette aide`;
+const spec = {
+  commande: 'npm run point-d-etape -- --fiche <feuille-de-route>/<fiche> --texte "ce qui s\'est passé"',
+  resume: 'Ajoute une étape datée au « suivi » d\'une fiche, ou d\'une de ses sous-actions, sans rien changer d\'autre au fichier, puis vérifie le contenu : si l\'étape rend la fiche invalide, le fichier est remis en l\'état.',
+  options: {
+    fiche: { type: 'string', valeur: '<feuille>/<fiche>', aide: 'la fiche (obligatoire), par exemple ma-feuille/a-1-2' },
+    'sous-action': { type: 'string', valeur: '<sous-action>', aide: 'une sous-action de la fiche (tableau « sous_actions ») : son code, son intitulé ou un extrait, ou son rang (1 pour la première)' },
+    texte: { type: 'string', valeur: '"…"', aide: 'ce qui s\'est passé, en Markdown (obligatoire)' },
+    date: { type: 'string', valeur: 'AAAA-MM-JJ', aide: 'date de l\'étape (par défaut : aujourd\'hui ; jamais dans le futur)' },
+    statut: { type: 'string', valeur: '<statut>', aide: 'nouveau statut : a_lancer, en_cours, realisee, suspendue, abandonnee' },
+    avancement: { type: 'string', valeur: '<0-100>', aide: 'avancement en pourcentage' },
+    valeur: { type: 'string', multiple: true, valeur: '"libellé=12"', aide: 'valeur mesurée d\'un indicateur de la fiche' },
+    jalon: { type: 'string', multiple: true, valeur: '"libellé"', aide: 'jalon du calendrier atteint' },
+    lien: { type: 'string', valeur: '<adresse>', aide: 'document qui en rend compte (compte rendu, délibération)' },
+    'titre-lien': { type: 'string', valeur: '"…"', aide: 'texte de ce lien' },
+    contenu: { type: 'string', valeur: '<dossier>', aide: 'autre dossier de contenu que content/' },
+  },
+  notes: ['Code de sortie : 0 étape ajoutée, 1 étape refusée, 2 commande mal écrite.'],
+} as const;
 
 const fail = (message: string, code: number) => {
   process.stderr.write(`✗ ${shortenQuotes(message)}\n`);
   process.exitCode = code;
 };
 
-let values: Record<string, string | string[] | boolean | undefined>;
-try {
-  ({ values } = parseArgs({
-    options: {
-      fiche: { type: 'string' },
-      'sous-action': { type: 'string' },
-      texte: { type: 'string' },
-      date: { type: 'string' },
-      statut: { type: 'string' },
-      avancement: { type: 'string' },
-      valeur: { type: 'string', multiple: true },
-      jalon: { type: 'string', multiple: true },
-      lien: { type: 'string' },
-      'titre-lien': { type: 'string' },
-      contenu: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }));
-} catch (error) {
-  const detail = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `Option inconnue : ${/'([^']+)'/.exec((error as Error).message)?.[1] ?? ''}` : 'Options illisibles (une option attend peut-être une valeur, entre guillemets si elle contient des espaces).';
-  process.stderr.write(`✗ ${detail}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-const str = (k: string) => values[k] as string | undefined;
+const { values } = parseCommand(spec);
+const str = (k: keyof typeof values) => values[k] as string | undefined;
 const root = process.cwd();
-if (values['help']) {
-  process.stdout.write(`${USAGE}\n`);
-} else if (!str('fiche') || str('texte') === undefined) {
-  process.stderr.write(`✗ Il manque ${!str('fiche') ? '--fiche' : '--texte'}.\n\n${USAGE}\n`);
-  process.exitCode = 2;
+if (!str('fiche') || str('texte') === undefined) {
+  usageError(spec, `Il manque ${!str('fiche') ? '--fiche' : '--texte'}.`);
 } else {
   const today = defaultToday();
   const dir = str('contenu') ? resolve(str('contenu')!) : contentDir(root);
@@ -80,8 +53,8 @@ if (values['help']) {
       date: str('date') ?? today,
       statut: str('statut'),
       avancement: str('avancement'),
-      valeurs: values['valeur'] as string[] | undefined,
-      jalons: values['jalon'] as string[] | undefined,
+      valeurs: values.valeur,
+      jalons: values.jalon,
       lien: str('lien'),
       titreLien: str('titre-lien'),
       sousAction: str('sous-action'),

@@ -5,51 +5,30 @@
  * (scripts/relances-forge.ts). Today: JALONS_AUJOURDHUI, else the date. Links: JALONS_SITE.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { contentDir } from '../lib/content/paths.ts';
+import { parseCommand, usageError } from './cli-args.ts';
 import { didYouMean } from '../lib/content/suggest.ts';
 import { reminders, remindersMarkdown } from '../lib/editor/reminders.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
 import { defaultToday } from '../lib/values/today.ts';
 
-const USAGE = `Usage : npm run relances -- [--sans-nouvelles <mois>] [--feuille-de-route <identifiant>] [--json]
+const spec = {
+  commande: 'npm run relances --',
+  resume: 'Liste, pour chaque feuille de route, les fiches en retard et celles sans nouvelles depuis plus de <mois> mois (6 par défaut), en Markdown. Les nouvelles d\'une fiche sont sa dernière étape de suivi ; sans étape, la dernière modification de ses données dans l\'historique git (une simple remise en forme du fichier ne compte pas).',
+  options: {
+    'sans-nouvelles': { type: 'string', default: '6', valeur: '<mois>', aide: 'délai sans nouvelles, en mois (par défaut 6)' },
+    'feuille-de-route': { type: 'string', valeur: '<identifiant>', aide: 'une seule feuille de route' },
+    json: { type: 'boolean', default: false, aide: 'sortie JSON (pour la tâche planifiée qui ouvre, met à jour et ferme les tickets de relance)' },
+    contenu: { type: 'string', valeur: '<dossier>', aide: 'autre dossier de contenu que content/' },
+  },
+  notes: ['Pour un JSON pur, sans l\'en-tête que npm affiche : « npm run -s relances -- --json ».'],
+} as const;
 
-Liste, pour chaque feuille de route, les fiches en retard et celles sans nouvelles
-depuis plus de <mois> mois (6 par défaut), en Markdown. Les nouvelles d'une fiche sont
-sa dernière étape de suivi ; sans étape, la dernière modification de ses données
-dans l'historique git (une simple remise en forme du fichier ne compte pas).
-
-  --sans-nouvelles <mois>        délai sans nouvelles, en mois (par défaut 6)
-  --feuille-de-route <id>        une seule feuille de route
-  --json                         sortie JSON (pour la tâche planifiée qui ouvre, met à jour
-                                 et ferme les tickets de relance)
-  --contenu <dossier>            autre dossier de contenu que content/
-  --help                         cette aide`;
-
-let values: Record<string, string | boolean | undefined>;
-try {
-  ({ values } = parseArgs({
-    options: {
-      'sans-nouvelles': { type: 'string', default: '6' },
-      'feuille-de-route': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      contenu: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }));
-} catch (error) {
-  const detail = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `Option inconnue : ${/'([^']+)'/.exec((error as Error).message)?.[1] ?? ''}` : 'Options illisibles (une option attend peut-être une valeur).';
-  process.stderr.write(`✗ ${detail}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
+const { values } = parseCommand(spec);
 const months = Number(values['sans-nouvelles']);
-if (values['help']) {
-  process.stdout.write(`${USAGE}\n`);
-} else if (!Number.isInteger(months) || months < 1) {
-  process.stderr.write(`✗ --sans-nouvelles attend un nombre entier de mois (1 ou plus), pas « ${String(values['sans-nouvelles'])} ».\n\n${USAGE}\n`);
-  process.exitCode = 2;
+if (!Number.isInteger(months) || months < 1) {
+  usageError(spec, `--sans-nouvelles attend un nombre entier de mois (1 ou plus), pas « ${String(values['sans-nouvelles'])} ».`);
 } else {
   const root = process.cwd();
   const today = defaultToday();
