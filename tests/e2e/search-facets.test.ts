@@ -12,6 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
+/** How many results src/scripts/recherche.ts shows before « more results » (its PAGE). */
+const RESULTS_PER_BATCH = 10;
 const countOf = (line: string | null) => Number(line?.match(/^(\d+)/)?.[1]);
 
 describe('search filters', () => {
@@ -30,12 +32,15 @@ describe('search filters', () => {
     await mednum.click();
     await expect.poll(async () => countOf(await page.locator('#compte').textContent())).toBe(expected);
     expect(new URL(page.url()).searchParams.getAll('feuille')).toEqual(['Mednum49 2023-2025']);
+    // The count is written first, the results follow as their fragments load, ten at a time.
+    const firstBatch = Math.min(expected, RESULTS_PER_BATCH);
+    await expect.poll(() => page.locator('#resultats li h2').count(), { timeout: 15_000 }).toBe(firstBatch);
     const titles = await page.locator('#resultats li h2').allTextContents();
 
     const again = await session.context.newPage();
     await again.goto(page.url(), { waitUntil: 'networkidle' });
     await expect.poll(async () => countOf(await again.locator('#compte').textContent()), { timeout: 15_000 }).toBe(expected);
-    expect(await again.locator('#resultats li h2').allTextContents()).toEqual(titles);
+    await expect.poll(() => again.locator('#resultats li h2').allTextContents(), { timeout: 15_000 }).toEqual(titles);
     expect(await again.locator('#filtres-liste input:checked').evaluateAll((b) => b.map((x) => (x as HTMLInputElement).value))).toEqual(['Mednum49 2023-2025']);
     await page.close();
     await again.close();
