@@ -15,7 +15,7 @@ import { glossaryTermSchema } from '../schemas/glossary.ts';
 import { nodeSchema } from '../schemas/node.ts';
 import { roadmapSchema } from '../schemas/roadmap.ts';
 import { sheetSchema } from '../schemas/sheet.ts';
-import { cmsConfig, cmsConfigYaml, readRoadmaps, writeCms, type CmsCollection, type CmsField, type CmsOptions } from '../src/lib/editor/cms-config.ts';
+import { adminCsp, cmsConfig, cmsConfigYaml, readRoadmaps, writeCms, type CmsCollection, type CmsField, type CmsOptions } from '../src/lib/editor/cms-config.ts';
 import { fieldPaths, fieldsOf, nestedFields, type Field } from '../src/lib/editor/schema-walk.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
@@ -180,7 +180,11 @@ describe('npm run cms', () => {
     expect(readFileSync(join(dir, written[0]!), 'utf8')).toBe(cmsConfigYaml(options, readRoadmaps(join(dir, 'content'))));
     const html = readFileSync(join(dir, written[1]!), 'utf8');
     expect(html).toContain('<script src="./decap-cms.js"></script>\n    <script src="./jalons-cms.js"></script>');
-    expect(html).not.toMatch(/https?:\/\/(?!www\.w3)/);
+    // Scripts and configuration come from /admin/ itself; its CSP lets it reach only itself, this computer and the forge's API.
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(html).toContain("connect-src 'self' http://localhost:* http://127.0.0.1:* https://api.github.com;");
+    expect(adminCsp({ ...options, backend: 'gitlab', apiRoot: 'https://gitlab.exemple.fr/api/v4' })).toContain("connect-src 'self' http://localhost:* http://127.0.0.1:* https://gitlab.exemple.fr;");
+    expect(html).toContain("default-src 'self';");
     expect(readFileSync(join(dir, written[3]!)).equals(readFileSync(join(decapDir, 'decap-cms.js')))).toBe(true);
     // The chunks the bundle loads on demand sit beside it.
     for (const chunk of readdirSync(decapDir).filter((f) => /^\d+\.decap-cms\.js$/.test(f))) expect(existsSync(join(dir, 'public', 'admin', chunk)), chunk).toBe(true);

@@ -93,6 +93,8 @@ describe('editing a sheet through the CMS, on a copy of content/', () => {
       const foreign = foreignRequests(page);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      // What /admin/'s Content-Security-Policy refused: nothing the CMS needs for this.
+      page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) errors.push(m.text()); });
       await page.goto(`${web.url}admin/`);
       await page.getByRole('button', { name: 'Se connecter' }).click({ timeout: 30_000 });
       await page.getByText('Collections').first().waitFor({ timeout: 30_000 });

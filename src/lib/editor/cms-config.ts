@@ -258,12 +258,28 @@ export function cmsConfigYaml(options: CmsOptions, roadmaps: RoadmapInfo[]): str
   return HEADER + YAML.stringify(cmsConfig(options, roadmaps), { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
-export const ADMIN_INDEX = `<!doctype html>
+/**
+ * What /admin/ may reach: itself, the local backend on this computer, and the forge's API, where
+ * the content lives; nothing else (the GitHub backend's status check on githubstatus.com is
+ * refused, which Decap CMS reads as « all is well »). Decap CMS compiles its configuration schema
+ * at run time, hence 'unsafe-eval', and styles itself inline.
+ */
+export function adminCsp(options: CmsOptions): string {
+  const forge = options.apiRoot ? new URL(options.apiRoot).origin : options.backend === 'gitlab' ? 'https://gitlab.com' : 'https://api.github.com';
+  return [
+    "default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+    "font-src 'self' data:", `connect-src 'self' http://localhost:* http://127.0.0.1:* ${forge}`, "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+  ].join('; ');
+}
+
+export function adminIndex(options: CmsOptions): string {
+  return `<!doctype html>
 <html lang="fr">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="robots" content="noindex">
+    <meta http-equiv="Content-Security-Policy" content="${adminCsp(options)}">
     <title>Jalons : édition</title>
     <!-- Served by the site itself, never from a CDN: copied from node_modules by « npm run cms ». -->
     <link href="./config.yml" type="application/yaml" rel="cms-config-url">
@@ -274,6 +290,7 @@ export const ADMIN_INDEX = `<!doctype html>
   </body>
 </html>
 `;
+}
 
 /**
  * What Decap CMS lacks for these schemas, in a plain script run after its bundle: a widget for
@@ -342,10 +359,15 @@ export function adminScript(previewStyles: string[]): string {
         return h(base.control, props);
       },
     });
+    // Decap's own previews of lists and objects render « fields » from the configuration; these
+    // render the values: one line per item, its fields separated by dashes.
+    function line(item) { return item && typeof item.valueSeq === 'function' ? item.valueSeq().filter(function (v) { return typeof v !== 'object'; }).join(' — ') : String(item); }
     var Preview = createClass({
       render: function () {
-        var field = withFields(this.props.field);
-        return h(base.preview, Object.assign({}, this.props, { field: field, value: normalise(this.props.value, field) }));
+        var value = normalise(this.props.value, withFields(this.props.field));
+        if (value === null || value === undefined || value === '') return null;
+        if (typeof value.push === 'function') return h('ul', {}, value.map(function (item, i) { return h('li', { key: i }, line(item)); }).toArray());
+        return h('p', {}, line(value));
       },
     });
     CMS.registerWidget(name === 'list' ? 'jalons-liste' : 'jalons-objet', Control, Preview);
@@ -378,7 +400,7 @@ export function writeCms(projectRoot: string, options: CmsOptions = cmsOptionsFr
   mkdirSync(admin, { recursive: true });
   const roadmaps = readRoadmaps(join(projectRoot, options.contentPath));
   writeFileSync(join(admin, 'config.yml'), cmsConfigYaml(options, roadmaps));
-  writeFileSync(join(admin, 'index.html'), ADMIN_INDEX);
+  writeFileSync(join(admin, 'index.html'), adminIndex(options));
   writeFileSync(join(admin, 'jalons-cms.js'), adminScript(options.previewStyles ?? siteStyles(admin)));
   const decap = decapFiles();
   for (const f of decap.files) copyFileSync(join(decap.dir, f), join(admin, f));
