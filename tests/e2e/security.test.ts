@@ -20,7 +20,7 @@ import { watch } from './helpers.ts';
 
 const CONTENT = 'tests/fixtures/attaque';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
-/** The CMS page is copied as is from public/admin/ (Sveltia CMS talks to the Git host's API): not a page of content. */
+/** The CMS page is written by « npm run cms » (Decap CMS talks to the Git host's API or to decap-server): not a page of content. */
 const NOT_CONTENT_PAGES = new Set(['admin/index.html']);
 const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'srcdoc', 'srcset'];
 
@@ -58,7 +58,7 @@ describe('attack corpus, in the built HTML', () => {
     for (const p of pages) {
       for (const t of tags(p.html).filter((t) => t.name === 'script')) {
         const src = t.attrs.get('src');
-        const own = NOT_CONTENT_PAGES.has(p.file) ? src === './sveltia-cms.js' : t.attrs.get('type') === 'module' && /^\/_astro\/[\w.-]+\.js$/.test(src ?? '');
+        const own = NOT_CONTENT_PAGES.has(p.file) ? (src === './decap-cms.js' || src === './jalons-cms.js') : t.attrs.get('type') === 'module' && /^\/_astro\/[\w.-]+\.js$/.test(src ?? '');
         if (!own) found.push(`${where(p, t.at)} <script ${[...t.attrs].map(([k, v]) => `${k}="${v}"`).join(' ')}>`);
       }
     }

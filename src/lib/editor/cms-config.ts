@@ -1,12 +1,12 @@
 /**
- * The Sveltia CMS configuration, generated from the zod schemas so that the CMS
+ * The Decap CMS configuration, generated from the zod schemas so that the CMS
  * offers exactly the fields the validator accepts, with the schemas' French
  * descriptions as hints. One folder collection per roadmap for its sheets and one
  * for its nodes (so a node's level and a sheet's priority are chosen from that
  * roadmap's own scale), one file collection for the roadmaps, and the shared
  * actors directory and glossary.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import YAML from 'yaml';
@@ -16,13 +16,14 @@ import { glossaryTermSchema } from '../../../schemas/glossary.ts';
 import { nodeSchema } from '../../../schemas/node.ts';
 import { roadmapSchema } from '../../../schemas/roadmap.ts';
 import { sheetSchema } from '../../../schemas/sheet.ts';
+import { fr } from '../i18n/fr.ts';
 import { ROADMAP_FILE } from '../content/load.ts';
 import { readYaml } from '../content/yaml-document.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import { readRegularFile, resolveContentRoot, walkContent } from '../content/safe-read.ts';
 import { actorRefObjectFields, fieldsOf, richest, type Field, type Shape } from './schema-walk.ts';
 
-export type CmsField = Record<string, unknown> & { name: string; widget: string; fields?: CmsField[]; field?: CmsField };
+export type CmsField = Record<string, unknown> & { name: string; widget: string; fields?: CmsField[]; jalons_champs?: CmsField[]; field?: CmsField };
 export type CmsCollection = Record<string, unknown> & { name: string; fields?: CmsField[]; files?: Array<Record<string, unknown> & { fields: CmsField[] }> };
 
 export interface CmsOptions {
@@ -32,15 +33,21 @@ export interface CmsOptions {
   /** "organisation/depot" on the forge. */
   repo: string;
   branch: string;
-  /** OAuth relay for sign-in (Sveltia CMS Authenticator or the forge's own); optional. */
+  /** OAuth relay for sign-in (the forge's own or a self-hosted one); optional. */
   baseUrl?: string | undefined;
   /** REST API of a self-hosted forge (GitLab instance, GitHub Enterprise); optional. */
   apiRoot?: string | undefined;
   siteUrl?: string | undefined;
+  /**
+   * Where the local backend (decap-server) answers; Decap CMS asks it only when /admin/ is opened
+   * on localhost, and falls back to the forge when nothing answers there.
+   */
+  localBackendUrl?: string | undefined;
+  /** The site's own stylesheet(s), as URLs from /admin/, so the preview looks like the published page. */
+  previewStyles?: string[] | undefined;
 }
 
 export const ACTORS_COLLECTION = 'acteurs';
-export const ID_PATTERN = ['^[a-z0-9]+(-[a-z0-9]+)*$', 'Identifiant : minuscules sans accent, chiffres et tirets (« a-1-2 »).'];
 
 /** Options from the environment, with placeholders documented in the editor guide. */
 export function cmsOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CmsOptions {
@@ -52,18 +59,19 @@ export function cmsOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CmsOpti
     baseUrl: env['JALONS_CMS_AUTH_URL'] || undefined,
     apiRoot: env['JALONS_CMS_API_URL'] || undefined,
     siteUrl: env['JALONS_SITE'] || undefined,
+    localBackendUrl: env['JALONS_CMS_LOCAL_URL'] || undefined,
   };
 }
 
-/** "a_mobiliser" → "A mobiliser": short labels; the schema's description is the hint. */
-const label = (key: string) => (key.charAt(0).toUpperCase() + key.slice(1)).replace(/_/g, ' ');
+/** "statut" → "Statut", "unite" → « Unité » (fr.cms.champs): short labels; the schema's description is the hint. */
+const label = (key: string) => fr.cms.champs[key] ?? (key.charAt(0).toUpperCase() + key.slice(1)).replace(/_/g, ' ');
 
 function actorRefWidget(): CmsField[] {
   return actorRefObjectFields().map((f) =>
     f.key === 'acteur'
       ? {
-          name: f.key, label: 'Acteur de l\'annuaire', widget: 'relation', required: false, hint: f.description,
-          collection: ACTORS_COLLECTION, value_field: '{{slug}}', search_fields: ['nom', 'sigle', 'aliases'], display_fields: ['nom'],
+          name: f.key, label: fr.cms.acteurAnnuaire, widget: 'relation', required: false, hint: f.description,
+          collection: ACTORS_COLLECTION, value_field: '{{slug}}', search_fields: ['nom', 'sigle'], display_fields: ['nom'],
         }
       : { name: f.key, label: label(f.key), widget: 'string', required: false, hint: f.description },
   );
@@ -72,13 +80,28 @@ function actorRefWidget(): CmsField[] {
 /** Per-field choices a roadmap narrows down (levels of its nodes, its priority scale). */
 type Overrides = Record<string, (base: CmsField) => CmsField>;
 
+/**
+ * Where a bare value goes when the schema also accepts it in place of an object (« orange » for
+ * { acteur: orange }, « 2024 » for a calendar's { periode: 2024 }): the object's first field of the
+ * same kind. admin/jalons-cms.js reads it so that Decap CMS, which knows one form per field,
+ * still opens a sheet written the short way.
+ */
+function bareSlot(shape: Shape, fields: Field[]): { jalons_texte: string } | Record<string, never> {
+  if (shape.kind !== 'union') return {};
+  const bare = shape.options.find((o) => o.kind !== 'object' && o.kind !== 'array');
+  const slot = bare && fields.find((f) => richest(f.shape).kind === bare.kind);
+  return slot ? { jalons_texte: slot.key } : {};
+}
+
 function widgetFor(shape: Shape, base: { name: string; label: string; hint?: string; required: boolean }, description: string): CmsField {
   const s = richest(shape);
+  // A list the schema also accepts as one bare value, or whose items may be bare values.
+  const list = shape.kind === 'union' || (s.kind === 'array' && s.item.kind === 'union') ? 'jalons-liste' : 'list';
   switch (s.kind) {
     case 'text': case 'date': case 'annual':
       return { ...base, widget: /markdown/i.test(description) ? 'markdown' : 'string' };
     case 'url':
-      return { ...base, widget: 'string', type: 'url' };
+      return { ...base, widget: 'string' };
     case 'number': case 'integer':
       return { ...base, widget: 'number', value_type: s.kind === 'integer' ? 'int' : 'float' };
     case 'boolean':
@@ -86,19 +109,21 @@ function widgetFor(shape: Shape, base: { name: string; label: string; hint?: str
     case 'enum':
       return { ...base, widget: 'select', options: s.values };
     case 'record':
-      return { ...base, widget: 'keyvalue', key_label: 'Libellé', value_label: 'Valeur' };
+      // Decap CMS has no map widget: admin/jalons-cms.js registers this one (« libellé : valeur » lines).
+      return { ...base, widget: 'keyvalue', hint: `${base.hint ?? ''} ${fr.cms.aideCleValeur}`.trim() };
     case 'actor':
-      return { ...base, widget: 'object', fields: actorRefWidget(), summary: '{{fields.acteur}}{{fields.texte}}' };
+      return { ...base, widget: 'jalons-objet', jalons_texte: 'acteur', jalons_champs: actorRefWidget(), summary: '{{fields.acteur}}{{fields.texte}}' };
     case 'object':
-      return { ...base, widget: 'object', collapsed: 'auto', fields: toCmsFields(s.fields) };
+      if (shape.kind === 'union') return { ...base, widget: 'jalons-objet', ...bareSlot(shape, s.fields), collapsed: true, jalons_champs: toCmsFields(s.fields) };
+      return { ...base, widget: 'object', collapsed: true, fields: toCmsFields(s.fields) };
     case 'array': {
       const item = richest(s.item);
       const min = s.min > 0 ? { min: s.min } : {};
       if (item.kind === 'actor') {
-        return { ...base, widget: 'list', ...min, label_singular: 'acteur', collapsed: 'auto', summary: '{{fields.acteur}}{{fields.texte}} {{fields.role}}', fields: actorRefWidget() };
+        return { ...base, widget: 'jalons-liste', jalons_texte: 'acteur', ...min, label_singular: 'acteur', collapsed: true, summary: '{{fields.acteur}}{{fields.texte}} {{fields.role}}', jalons_champs: actorRefWidget() };
       }
-      if (item.kind === 'object') return { ...base, widget: 'list', ...min, collapsed: 'auto', fields: toCmsFields(item.fields) };
-      return { ...base, widget: 'list', ...min, field: widgetFor(item, { name: 'valeur', label: base.label, required: true }, description) };
+      if (item.kind === 'object') return { ...base, widget: list, ...bareSlot(s.item, item.fields), ...min, collapsed: true, [list === 'list' ? 'fields' : 'jalons_champs']: toCmsFields(item.fields) };
+      return { ...base, widget: list, ...min, field: widgetFor(item, { name: 'valeur', label: base.label, required: true }, description) };
     }
     default:
       throw new Error(`Forme de champ sans widget : ${s.kind}`);
@@ -158,7 +183,8 @@ export function readRoadmaps(contentDir: string): RoadmapInfo[] {
 const sheetParent = (rm: RoadmapInfo): Overrides =>
   rm.niveaux.length ? { parent: (f) => ({ ...f, required: true, hint: `${f.hint ?? ''} Obligatoire ici : cette feuille de route déclare des niveaux (« ${rm.niveaux[0]!.nom} »…), sous lesquels se rangent ses fiches.`.trim() }) } : {};
 
-const idSlug = (template: string) => ({ template, editable: ['create'], pattern: ID_PATTERN, hint: 'Identifiant du fichier, qui fait l\'adresse de la page : ne le changez plus ensuite.' });
+/** Decap CMS names a new file from this template once, at creation (ASCII, lowercase, dashes: see `slug` below). */
+const idSlug = (template: string) => template;
 
 export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<string, unknown> {
   const c = options.contentPath.replace(/\/+$/, '');
@@ -187,18 +213,18 @@ export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<
     });
   }
   collections.push({
-    name: 'feuilles_de_route', label: 'Feuilles de route', icon: 'map', description: roadmapSchema.description, format: 'yaml-frontmatter',
+    name: 'feuilles_de_route', label: 'Feuilles de route', description: roadmapSchema.description, format: 'yaml-frontmatter',
     files: roadmaps.map((rm) => ({ name: rm.id, label: rm.titre, file: `${c}/${rm.id}/${ROADMAP_FILE}`, fields: fieldsWithBody(roadmapSchema, 'Présentation') })),
   });
   collections.push({
-    name: ACTORS_COLLECTION, label: 'Annuaire des acteurs', label_singular: 'acteur', icon: 'groups', description: actorSchema.description,
+    name: ACTORS_COLLECTION, label: 'Annuaire des acteurs', label_singular: 'acteur', description: actorSchema.description,
     folder: `${c}/acteurs`, ...yamlFile, create: true, identifier_field: 'nom', summary: '{{nom}} {{sigle}}', slug: idSlug('{{nom}}'),
     fields: toCmsFields(fieldsOf(actorSchema), {
-      parent: (f) => ({ ...f, widget: 'relation', collection: ACTORS_COLLECTION, value_field: '{{slug}}', search_fields: ['nom', 'sigle', 'aliases'], display_fields: ['nom'] }),
+      parent: (f) => ({ ...f, widget: 'relation', collection: ACTORS_COLLECTION, value_field: '{{slug}}', search_fields: ['nom', 'sigle'], display_fields: ['nom'] }),
     }),
   });
   collections.push({
-    name: 'glossaire', label: 'Glossaire', label_singular: 'sigle', icon: 'dictionary', description: glossaryTermSchema.description,
+    name: 'glossaire', label: 'Glossaire', label_singular: 'sigle', description: glossaryTermSchema.description,
     folder: `${c}/glossaire`, ...yamlFile, create: true, identifier_field: 'sigle', summary: '{{sigle}} : {{definition}}', slug: idSlug('{{sigle}}'),
     fields: toCmsFields(fieldsOf(glossaryTermSchema)),
   });
@@ -210,17 +236,18 @@ export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<
       ...(options.apiRoot ? { api_root: options.apiRoot } : {}),
     },
     publish_mode: 'editorial_workflow',
-    app_title: 'Jalons : édition des feuilles de route',
+    locale: 'fr',
+    // Used only when /admin/ is opened on localhost and decap-server answers (npm run editer).
+    local_backend: options.localBackendUrl ? { url: options.localBackendUrl } : true,
     ...(options.siteUrl ? { site_url: options.siteUrl } : {}),
     media_folder: 'public/medias',
     public_folder: '/medias',
-    slug: { encoding: 'ascii', clean_accents: true, lowercase: true, sanitize_replacement: '-', trim: true, maxlength: 60 },
-    output: { omit_empty_optional_fields: true },
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections,
   };
 }
 
-const HEADER = `# Configuration de Sveltia CMS (/admin/), générée par « npm run cms » à partir des schémas zod.
+const HEADER = `# Configuration de Decap CMS (/admin/), générée par « npm run cms » à partir des schémas zod.
 # Ne pas modifier à la main : changez les schémas (schemas/*.ts) puis relancez « npm run cms ».
 # Dépôt et forge : variables JALONS_CMS_BACKEND (github | gitlab), JALONS_CMS_REPO (organisation/depot),
 # JALONS_CMS_BRANCH (main), JALONS_CMS_AUTH_URL (service d'authentification OAuth), JALONS_CMS_API_URL
@@ -231,32 +258,151 @@ export function cmsConfigYaml(options: CmsOptions, roadmaps: RoadmapInfo[]): str
   return HEADER + YAML.stringify(cmsConfig(options, roadmaps), { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
-export const ADMIN_INDEX = `<!doctype html>
+/**
+ * What /admin/ may reach: itself, the local backend on this computer, and the forge's API, where
+ * the content lives; nothing else (the GitHub backend's status check on githubstatus.com is
+ * refused, which Decap CMS reads as « all is well »). Decap CMS compiles its configuration schema
+ * at run time, hence 'unsafe-eval', and styles itself inline.
+ */
+export function adminCsp(options: CmsOptions): string {
+  const forge = options.apiRoot ? new URL(options.apiRoot).origin : options.backend === 'gitlab' ? 'https://gitlab.com' : 'https://api.github.com';
+  return [
+    "default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+    "font-src 'self' data:", `connect-src 'self' http://localhost:* http://127.0.0.1:* ${forge}`, "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+  ].join('; ');
+}
+
+export function adminIndex(options: CmsOptions): string {
+  return `<!doctype html>
 <html lang="fr">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="robots" content="noindex">
+    <meta http-equiv="Content-Security-Policy" content="${adminCsp(options)}">
     <title>Jalons : édition</title>
     <!-- Served by the site itself, never from a CDN: copied from node_modules by « npm run cms ». -->
     <link href="./config.yml" type="application/yaml" rel="cms-config-url">
   </head>
   <body>
-    <script src="./sveltia-cms.js"></script>
+    <script src="./decap-cms.js"></script>
+    <script src="./jalons-cms.js"></script>
   </body>
 </html>
 `;
+}
 
-/** Writes public/admin/{config.yml,index.html} and copies the CMS bundle next to them. */
+/**
+ * What Decap CMS lacks for these schemas, in a plain script run after its bundle: a widget for
+ * the schemas' maps (« libellé : valeur » lines, numbers kept as numbers) and the site's
+ * stylesheets in the preview.
+ */
+export function adminScript(previewStyles: string[]): string {
+  return `// Généré par « npm run cms » (src/lib/editor/cms-config.ts) : ne pas modifier à la main.
+(function () {
+  var CMS = window.CMS, h = window.h, createClass = window.createClass;
+  ${JSON.stringify(previewStyles)}.forEach(function (href) { CMS.registerPreviewStyle(new URL(href, document.baseURI).href); });
+  function plain(value) { return value && typeof value.toJS === 'function' ? value.toJS() : value || {}; }
+  function toText(value) {
+    var o = plain(value);
+    return Object.keys(o).map(function (k) { return k + ' : ' + o[k]; }).join('\\n');
+  }
+  function toMap(text) {
+    var o = {};
+    text.split('\\n').forEach(function (line) {
+      var at = line.indexOf(' : ') >= 0 ? line.indexOf(' : ') : line.indexOf(':');
+      var key = (at < 0 ? line : line.slice(0, at)).trim();
+      var value = at < 0 ? '' : line.slice(at + (line.charAt(at) === ' ' ? 3 : 1)).trim();
+      if (key) o[key] = /^-?[0-9]+([.,][0-9]+)?$/.test(value) ? Number(value.replace(',', '.')) : value;
+    });
+    return o;
+  }
+  var KeyValueControl = createClass({
+    getInitialState: function () { return { text: toText(this.props.value) }; },
+    handleChange: function (e) { this.setState({ text: e.target.value }); this.props.onChange(toMap(e.target.value)); },
+    render: function () {
+      return h('textarea', {
+        id: this.props.forID, className: this.props.classNameWrapper, value: this.state.text, rows: 4,
+        onChange: this.handleChange, onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle,
+      });
+    },
+  });
+  var KeyValuePreview = createClass({
+    render: function () { return h('pre', {}, toText(this.props.value)); },
+  });
+  CMS.registerWidget('keyvalue', KeyValueControl, KeyValuePreview);
+
+  // Decap CMS knows one form per field; the schemas also accept a bare value where they take an
+  // object (« orange » for { acteur: orange }) or a list (« 2 ETP » for [« 2 ETP »]). These wrappers
+  // hand Decap's own widgets the long form, built from the Immutable values Decap passes in.
+  function asObject(value, field) {
+    if (value === null || value === undefined || typeof value === 'object') return value;
+    var slot = field.get('jalons_texte');
+    return slot ? field.clear().set(slot, value) : value;
+  }
+  function asList(value, field) {
+    if (value === null || value === undefined || value === '') return value;
+    var list = typeof value === 'object' && typeof value.toList === 'function' && typeof value.push === 'function' ? value : field.clear().toList().push(value);
+    return field.get('fields') ? list.map(function (item) { return asObject(item, field); }) : list;
+  }
+  // The subfields sit under « jalons_champs », not « fields », so that Decap's serializer, which
+  // walks « fields » and expects a map in every list item, leaves bare values as they were read.
+  function withFields(field) { return field.get('jalons_champs') ? field.set('fields', field.get('jalons_champs')) : field; }
+  function wrap(name, normalise) {
+    var base = CMS.getWidget(name);
+    var Control = createClass({
+      isValid: function () { return this.inner && this.inner.isValid ? this.inner.isValid() : true; },
+      render: function () {
+        var self = this;
+        if (this.rawField !== this.props.field) { this.rawField = this.props.field; this.field = withFields(this.props.field); }
+        var props = Object.assign({}, this.props, { field: this.field, value: normalise(this.props.value, this.field), ref: function (c) { self.inner = c; } });
+        return h(base.control, props);
+      },
+    });
+    // Decap's own previews of lists and objects render « fields » from the configuration; these
+    // render the values: one line per item, its fields separated by dashes.
+    function line(item) { return item && typeof item.valueSeq === 'function' ? item.valueSeq().filter(function (v) { return typeof v !== 'object'; }).join(' — ') : String(item); }
+    var Preview = createClass({
+      render: function () {
+        var value = normalise(this.props.value, withFields(this.props.field));
+        if (value === null || value === undefined || value === '') return null;
+        if (typeof value.push === 'function') return h('ul', {}, value.map(function (item, i) { return h('li', { key: i }, line(item)); }).toArray());
+        return h('p', {}, line(value));
+      },
+    });
+    CMS.registerWidget(name === 'list' ? 'jalons-liste' : 'jalons-objet', Control, Preview);
+  }
+  wrap('list', asList);
+  wrap('object', asObject);
+})();
+`;
+}
+
+/** The bundle and the chunks it loads on demand (webpack finds them next to the script). */
+function decapFiles(): { dir: string; files: string[] } {
+  const require = createRequire(import.meta.url);
+  const dir = dirname(require.resolve('decap-cms/dist/decap-cms.js'));
+  return { dir, files: readdirSync(dir).filter((f) => /^([\w-]+\.)?decap-cms\.js$|\.wasm$/.test(f)) };
+}
+
+/** The site's stylesheets, as URLs relative to /admin/, when the site is built next to it. */
+function siteStyles(admin: string): string[] {
+  const assets = join(admin, '..', '_astro');
+  try {
+    return readdirSync(assets).filter((f) => f.endsWith('.css')).sort().map((f) => `../_astro/${f}`);
+  } catch {
+    return [];
+  }
+}
+
 /** Writes /admin/ into `admin` (by default the project's public/admin/, which `npm run cms` keeps up to date). */
 export function writeCms(projectRoot: string, options: CmsOptions = cmsOptionsFromEnv(), admin = join(projectRoot, 'public', 'admin')): string[] {
   mkdirSync(admin, { recursive: true });
   const roadmaps = readRoadmaps(join(projectRoot, options.contentPath));
   writeFileSync(join(admin, 'config.yml'), cmsConfigYaml(options, roadmaps));
-  writeFileSync(join(admin, 'index.html'), ADMIN_INDEX);
-  const require = createRequire(import.meta.url);
-  // The package exports only its module entry (npm/index.js); the classic-script bundle sits in dist/.
-  const bundle = join(dirname(require.resolve('@sveltia/cms')), '..', 'dist', 'sveltia-cms.js');
-  copyFileSync(bundle, join(admin, 'sveltia-cms.js'));
-  return ['config.yml', 'index.html', 'sveltia-cms.js'].map((f) => relative(projectRoot, join(admin, f)).split(sep).join('/'));
+  writeFileSync(join(admin, 'index.html'), adminIndex(options));
+  writeFileSync(join(admin, 'jalons-cms.js'), adminScript(options.previewStyles ?? siteStyles(admin)));
+  const decap = decapFiles();
+  for (const f of decap.files) copyFileSync(join(decap.dir, f), join(admin, f));
+  return ['config.yml', 'index.html', 'jalons-cms.js', 'decap-cms.js'].map((f) => relative(projectRoot, join(admin, f)).split(sep).join('/'));
 }

@@ -452,6 +452,24 @@ export const fr = {
     agenda: 'Ajouter à un agenda (iCal)',
     sAbonner: 'S\'abonner',
   },
+  /** The CMS at /admin/: field labels where the data key lacks its accents or reads poorly. */
+  cms: {
+    champs: {
+      priorite: 'Priorité', resume: 'Résumé', role: 'Rôle', precision: 'Précision', a_mobiliser: 'À mobiliser',
+      publics_numerotes: 'Publics numérotés', periode: 'Période', debut: 'Début', duree: 'Durée', recurrence: 'Récurrence',
+      libelle: 'Libellé', materiels: 'Matériels', unite: 'Unité', reference: 'Référence', champs_source: 'Champs de la source',
+      jalons_atteints: 'Jalons atteints', problematique: 'Problématique', risques: 'Risques', resultats_attendus: 'Résultats attendus',
+      benefices: 'Bénéfices', voir_aussi: 'Voir aussi', anomalies_source: 'Défauts du document source', titre_court: 'Titre court',
+      sous_titre: 'Sous-titre', code_insee: 'Code INSEE', date_adoption: 'Date d\'adoption', date_publication: 'Date de publication',
+      nom_pluriel: 'Nom au pluriel', affiche: 'Affiché', nom_fiche: 'Nom d\'une fiche', priorites: 'Priorités', definition: 'Définition',
+      sous_actions: 'Sous-actions', cofinanceurs: 'Cofinanceurs', url: 'Adresse (URL)', id: 'Identifiant', sigle: 'Sigle',
+    } as Record<string, string>,
+    acteurAnnuaire: 'Acteur de l\'annuaire',
+    cle: 'Libellé',
+    valeur: 'Valeur',
+    /** Written as the keyvalue widget's help: one "libellé : valeur" per line. */
+    aideCleValeur: 'Une ligne par entrée : « libellé : valeur ».',
+  },
   mois: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   moisCourts: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
 } as const;
