@@ -47,4 +47,11 @@ describe('carte de France de l\'accueil', () => {
     expect(Object.keys(geometry.departements)).toHaveLength(101);
     expect(Object.keys(geometry.regions)).toHaveLength(18);
   });
+
+  it('chaque page de feuille de route situe son territoire sur une petite carte décrite en texte', () => {
+    const label = (id: string) => readFileSync(join(siteDir, id, 'index.html'), 'utf8').match(/<svg class="territoire-situation"[^>]*aria-label="([^"]+)"/)?.[1];
+    expect(label('may-num-mayenne')).toBe('Mayenne, dans la région Pays de la Loire');
+    expect(label('aisne-feuille-de-route-numerique')).toBe('Aisne, dans la région Hauts-de-France');
+    expect(label('scoran-pays-de-la-loire')).toBe('Pays de la Loire, dans la France métropolitaine');
+  });
 });

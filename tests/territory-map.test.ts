@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ModelRoadmap } from '../src/lib/model/types.ts';
-import { pathBounds, roadmapsByTerritory, territoryMap, type MapGeometry } from '../src/lib/site/territory-map.ts';
+import { pathBounds, roadmapsByTerritory, territoryLocator, territoryMap, type MapGeometry } from '../src/lib/site/territory-map.ts';
 import { makeUrls } from '../src/lib/site/urls.ts';
 
 const geometry: MapGeometry = {
@@ -80,5 +80,17 @@ describe('carte des territoires', () => {
       roadmap('ok', 'departement', '44'),
     ], geometry);
     expect([...found.keys()]).toEqual(['departement-44']);
+  });
+
+  it('la petite carte d\'une feuille de route : le département dans sa région, la région dans la France', () => {
+    const dep = territoryLocator(roadmap('m49', 'departement', '49'), geometry)!;
+    expect(dep).toEqual({ viewBox: '-2 -2 24 14', contexte: geometry.departements['44']!.d, territoire: geometry.departements['49']!.d, region: 'Pays de la Loire' });
+    const region = territoryLocator(roadmap('scoran', 'region', '52'), { ...geometry, encarts: [{ code: '971', x: 0, y: 50, largeur: 10, hauteur: 10 }] })!;
+    expect(region.viewBox).toBe('0 0 100 50');
+    expect(region.territoire).toBe(geometry.regions['52']!.d);
+    expect(region.contexte).toBe(geometry.regions['32']!.d);
+    expect(region.region).toBeNull();
+    expect(territoryLocator(roadmap('epci', 'epci', '200071678'), geometry)).toBeNull();
+    expect(territoryLocator(roadmap('inconnu', 'departement', '975'), geometry)).toBeNull();
   });
 });

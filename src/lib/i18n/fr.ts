@@ -66,6 +66,7 @@ export const fr = {
     listeTitre: 'Territoires ayant une feuille de route',
     lienPlusieurs: (nom: string, n: number) => `${nom} : ${n} feuilles de route`,
     niveau: (niveau: string) => (niveau === 'region' ? 'région' : 'département'),
+    situation: (nom: string, region: string | null) => (region ? `${nom}, dans la région ${region}` : `${nom}, dans la France métropolitaine`),
   },
   accueil: {
     titre: 'Feuilles de route numériques des territoires',

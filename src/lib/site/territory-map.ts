@@ -126,3 +126,45 @@ export function territoryMap(roadmaps: readonly ModelRoadmap[], geometry: MapGeo
     attribution: geometry.attribution,
   };
 }
+
+export interface TerritoryLocator {
+  viewBox: string;
+  /** The neighbours drawn for context: the other départements of its région, or the other régions. */
+  contexte: string;
+  territoire: string;
+  /** Accessible description of the picture (« Mayenne, dans la région Pays de la Loire »). */
+  region: string | null;
+}
+
+/**
+ * A roadmap page's small map: a département within its région, a région within mainland
+ * France; null when the map does not know the territory.
+ */
+export function territoryLocator(roadmap: ModelRoadmap, geometry: MapGeometry): TerritoryLocator | null {
+  const { niveau, code_insee: code } = roadmap.territoire;
+  if (!code) return null;
+  const box = (d: string) => {
+    const b = pathBounds(d);
+    const pad = Math.max(2, Math.round(Math.max(b.x1 - b.x0, b.y1 - b.y0) * 0.04));
+    return `${b.x0 - pad} ${b.y0 - pad} ${b.x1 - b.x0 + 2 * pad} ${b.y1 - b.y0 + 2 * pad}`;
+  };
+  if (niveau === 'departement') {
+    const dep = geometry.departements[code];
+    const region = dep ? geometry.regions[dep.region] : undefined;
+    if (!dep || !region) return null;
+    const neighbours = Object.entries(geometry.departements).filter(([c, d]) => c !== code && d.region === dep.region).map(([, d]) => d.d);
+    return { viewBox: box(region.d), contexte: neighbours.join(''), territoire: dep.d, region: region.nom };
+  }
+  if (niveau === 'region') {
+    const region = geometry.regions[code];
+    if (!region) return null;
+    const top = Math.min(...geometry.encarts.map((e) => e.y));
+    return {
+      viewBox: `0 0 ${geometry.largeur} ${top}`,
+      contexte: Object.entries(geometry.regions).filter(([c, r]) => c !== code && pathBounds(r.d).y0 < top).map(([, r]) => r.d).join(''),
+      territoire: region.d,
+      region: null,
+    };
+  }
+  return null;
+}
