@@ -4,7 +4,8 @@
  *   shows a Mermaid diagram);
  * - every sheet page's HTML is at most 40 KB;
  * - every page links exactly one stylesheet, the same one, of at most 30 KB;
- * - the calendar of the largest real roadmap (SCoRAN, 77 actions) is at most 300 KB.
+ * - the calendar of the largest real roadmap (SCoRAN, 77 actions) is at most 300 KB;
+ * - the home page, with its two maps of France drawn inline, is at most 90 KB.
  * The CMS at /admin/ is an application of its own, not a page of the site.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -58,6 +59,11 @@ describe('poids des pages', () => {
       return source.includes('<script') && !hasMermaid(source);
     });
     expect(withScript.map(rel)).toEqual([]);
+  });
+
+  it('la page d\'accueil, ses deux cartes de France comprises, pèse au plus 90 Ko de HTML', () => {
+    const size = statSync(join(siteDir, 'index.html')).size;
+    expect(size, `accueil : ${(size / KB).toFixed(1)} Ko`).toBeLessThanOrEqual(90 * KB);
   });
 
   it('chaque page de fiche pèse au plus 40 Ko de HTML', () => {

@@ -56,6 +56,18 @@ export const fr = {
       site: 'Site',
     } as Record<string, string>,
   },
+  carte: {
+    titre: 'Par territoire',
+    intro: 'Les territoires hachurés ont au moins une feuille de route : choisissez-en un sur la carte ou dans la liste qui la suit.',
+    couches: { region: 'Régions', departement: 'Départements' } as Record<string, string>,
+    legendeLien: 'a une feuille de route (lien)',
+    legendeMuet: 'pas encore de feuille de route publiée ici',
+    encarts: 'Outre-mer en encarts, à des échelles différentes.',
+    listeTitre: 'Territoires ayant une feuille de route',
+    lienPlusieurs: (nom: string, n: number) => `${nom} : ${n} feuilles de route`,
+    niveau: (niveau: string) => (niveau === 'region' ? 'région' : 'département'),
+    situation: (nom: string, region: string | null) => (region ? `${nom}, dans la région ${region}` : `${nom}, dans la France métropolitaine`),
+  },
   accueil: {
     titre: 'Feuilles de route numériques des territoires',
     intro:
@@ -66,6 +78,7 @@ export const fr = {
     statutNonPrecise: 'non précisé',
     voir: 'Voir la feuille de route',
     aussi: 'Parcourir aussi',
+    toutes: 'Toutes les feuilles de route',
   },
   feuille: {
     porteurs: 'Porté par',
