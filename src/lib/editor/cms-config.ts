@@ -249,14 +249,18 @@ export const ADMIN_INDEX = `<!doctype html>
 
 /** Writes public/admin/{config.yml,index.html} and copies the CMS bundle next to them. */
 /** Writes /admin/ into `admin` (by default the project's public/admin/, which `npm run cms` keeps up to date). */
+/** Sveltia CMS's script in node_modules: copied by the build, served as is by `npm run dev`. */
+export function sveltiaBundle(): string {
+  const require = createRequire(import.meta.url);
+  // The package exports only its module entry (npm/index.js); the classic-script bundle sits in dist/.
+  return join(dirname(require.resolve('@sveltia/cms')), '..', 'dist', 'sveltia-cms.js');
+}
+
 export function writeCms(projectRoot: string, options: CmsOptions = cmsOptionsFromEnv(), admin = join(projectRoot, 'public', 'admin')): string[] {
   mkdirSync(admin, { recursive: true });
   const roadmaps = readRoadmaps(join(projectRoot, options.contentPath));
   writeFileSync(join(admin, 'config.yml'), cmsConfigYaml(options, roadmaps));
   writeFileSync(join(admin, 'index.html'), ADMIN_INDEX);
-  const require = createRequire(import.meta.url);
-  // The package exports only its module entry (npm/index.js); the classic-script bundle sits in dist/.
-  const bundle = join(dirname(require.resolve('@sveltia/cms')), '..', 'dist', 'sveltia-cms.js');
-  copyFileSync(bundle, join(admin, 'sveltia-cms.js'));
+  copyFileSync(sveltiaBundle(), join(admin, 'sveltia-cms.js'));
   return ['config.yml', 'index.html', 'sveltia-cms.js'].map((f) => relative(projectRoot, join(admin, f)).split(sep).join('/'));
 }
