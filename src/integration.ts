@@ -64,7 +64,9 @@ function livePreview(server: ViteDevServer, root: string, base: string) {
   for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir']) server.watcher.on(event, changed);
 
   server.middlewares.use((req, res, next) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // Under a base path, Astro has already cut it from req.url; the address asked is in originalUrl.
+    const asked = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+    const pathname = new URL(asked, 'http://localhost').pathname;
     const admin = adminFile(pathname, base);
     if (admin) {
       // The build writes these into dist/admin/ (src/cli/build-render.ts); the preview serves them from the same sources.
@@ -81,7 +83,7 @@ function livePreview(server: ViteDevServer, root: string, base: string) {
       res.statusCode = 500;
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.setHeader('cache-control', 'no-store');
-      res.end(contentErrorPage(current.problems, current.model, base));
+      res.end(contentErrorPage(current.problems, current.model));
       return;
     }
     next();

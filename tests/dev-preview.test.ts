@@ -56,7 +56,7 @@ describe('page d\'erreur de l\'aperçu', () => {
       writeFileSync(path, text.replace(/^titre: .*$/m, 'titre: 12').replace(/^---\n/, '---\nstatut: "<b>inconnu</b>"\n'));
       const result = validateProject(ROOT, tree.dir);
       expect(result.ok).toBe(false);
-      const html = contentErrorPage(result.problems, result.model, '/jalons/');
+      const html = contentErrorPage(result.problems, result.model);
       expect(html).toContain('<html lang="fr">');
       expect(html).toContain('<title>Contenu invalide · Jalons</title>');
       expect(html).toContain(`L'aperçu est en pause : ${result.problems.length} erreurs empêchent de construire le site.`);
@@ -66,8 +66,8 @@ describe('page d\'erreur de l\'aperçu', () => {
       }
       expect(html).toContain('&lt;b&gt;inconnu&lt;/b&gt;');
       expect(html).not.toContain('<b>inconnu</b>');
-      // Vite's client reloads the page once the file is fixed; the base path is the site's.
-      expect(html).toContain('<script type="module" src="/jalons/@vite/client"></script>');
+      // Vite's client reloads the page once the file is fixed.
+      expect(html).toContain('<script type="module" src="/@vite/client"></script>');
       expect(html).toContain('Corrigez le fichier et enregistrez-le : cette page se recharge seule, sans redémarrer « npm run dev ».');
     } finally {
       tree.remove();

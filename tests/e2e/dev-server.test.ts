@@ -9,7 +9,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/browser.ts';
 import { ADMIN_INDEX } from '../../src/lib/editor/cms-config.ts';
+import { describeViolations, runAxe } from '../support/axe.ts';
 import { makeContentTree, ROOT, STACK_TRACE, type ContentTree } from '../support/content-tree.ts';
 
 /** Generous: two cores shared with the other tests. The preview itself takes well under a second. */
@@ -144,6 +146,29 @@ describe('aperçu en direct (npm run dev) sur une copie du contenu réel', () =>
     expect(fixed.status).toBe(200);
     expect(title(fixed.text)).toBe('1 Réseau fibre · Jalons');
   });
+
+  it('la page ouverte dans le navigateur se recharge seule vers l\'erreur, accessible, puis vers la fiche corrigée', async () => {
+    const context = await launchBrowser();
+    try {
+      const page = await context.newPage();
+      const foreign: string[] = [];
+      page.on('request', (r) => { if (!r.url().startsWith(server.url.slice(0, -1)) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+      await page.goto(server.url + SHEET_PAGE, { timeout: CHANGE_SHOWN_MS });
+      expect(await page.title()).toBe('1 Réseau fibre · Jalons');
+      // Vite's client must be connected before the change, or it would never hear of it.
+      await page.waitForLoadState('networkidle', { timeout: CHANGE_SHOWN_MS });
+      writeFileSync(join(tree.dir, SHEET), original.replace('pilotes: [smo-mayenne-thd]', 'pilotes: [pilote-inconnu]'));
+      await page.waitForFunction(() => document.title.startsWith('Contenu invalide'), null, { timeout: CHANGE_SHOWN_MS });
+      await page.waitForLoadState('networkidle', { timeout: CHANGE_SHOWN_MS });
+      const { violations } = await runAxe(page);
+      expect(describeViolations(violations)).toEqual([]);
+      writeFileSync(join(tree.dir, SHEET), original);
+      await page.waitForFunction(() => document.title === '1 Réseau fibre · Jalons', null, { timeout: CHANGE_SHOWN_MS });
+      expect(foreign).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 4 * CHANGE_SHOWN_MS);
 
   it('/admin/ sert le CMS, son script et une configuration tirée du dossier de contenu', async () => {
     const admin = await get(server, 'admin/');

@@ -52,10 +52,9 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /**
  * The page shown in place of the site while the content has an error: every problem at
  * file:line:column with the validator's message, as `npm run validate` prints them.
- * `base`: the site's base path, for Vite's client, which reloads the page once the file is fixed.
+ * Vite's client (at the server's root whatever the base path) reloads it once the file is fixed.
  */
-export function contentErrorPage(problems: readonly Problem[], model: Model, base: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
+export function contentErrorPage(problems: readonly Problem[], model: Model): string {
   const errors = countErrors(problems);
   const warnings = problems.length - errors;
   const items = problems
@@ -81,7 +80,7 @@ li.avertissement { border-color: #6b5200; }
 li p { margin: .25rem 0; white-space: pre-wrap; }
 code { background: #f2f2f2; padding: 0 .25rem; }
 </style>
-<script type="module" src="${escapeHtml(b)}@vite/client"></script>
+<script type="module" src="/@vite/client"></script>
 </head>
 <body>
 <main>
