@@ -48,7 +48,13 @@ function livePreview(server: ViteDevServer, root: string, base: string) {
   let timer: NodeJS.Timeout | undefined;
   const refresh = () => {
     const started = performance.now();
-    current = checkContent(root, dir);
+    try {
+      current = checkContent(root, dir);
+    } catch (error) {
+      // An unreadable moment (a folder being moved, git busy) must not stop the preview: the next save checks again.
+      process.stderr.write(`Le contenu n'a pas pu être relu : ${error instanceof Error ? error.message : String(error)}\nEnregistrez à nouveau le fichier pour relancer la vérification.\n`);
+      return;
+    }
     // Astro keeps each page's getStaticPaths() until the content changes: this is how it hears it.
     for (const name of ['ssr', 'prerender']) server.environments[name]?.hot.send('astro:content-changed', {});
     server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
