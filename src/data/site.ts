@@ -1,6 +1,7 @@
 /**
  * The validated model, loaded once per build and shared by every page. Refuses to
- * go on with invalid content: the build must never publish a partial site.
+ * go on with invalid content: the build must never publish a partial site. Under
+ * `npm run dev`, built again after each change of the content (src/lib/build/dev-preview.ts).
  */
 import { formatHuman } from '../lib/build/report.ts';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/types.ts';
@@ -14,6 +15,7 @@ import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
+import { contentGeneration } from '../lib/build/dev-preview.ts';
 
 export interface Site {
   model: Model;
@@ -45,9 +47,12 @@ export interface Site {
 }
 
 let cached: Site | null = null;
+let cachedGeneration = 0;
 
 export function getSite(): Site {
-  if (cached) return cached;
+  // A build never changes generation; `npm run dev` does at each saved content file.
+  const generation = contentGeneration();
+  if (cached && cachedGeneration === generation) return cached;
   // Pages are bundled into .astro/ before running, so the project root is the working directory.
   const root = process.cwd();
   let commits: Commit[] | null = null;
@@ -99,5 +104,6 @@ export function getSite(): Site {
     renders: (address) => inPart(address, part),
     mainPart: isMainPart(part),
   };
+  cachedGeneration = generation;
   return cached;
 }

@@ -379,10 +379,14 @@ export function adminScript(previewStyles: string[]): string {
 }
 
 /** The bundle and the chunks it loads on demand (webpack finds them next to the script). */
-function decapFiles(): { dir: string; files: string[] } {
+/** A file name of Decap CMS's bundle (never a path). */
+export const isDecapFile = (name: string) => /^([\w-]+\.)?decap-cms\.js$|^[\w.-]+\.wasm$/.test(name) && !name.includes('..');
+
+/** Decap CMS's prebuilt bundle and the pieces it loads on demand, in node_modules: copied into /admin/ by the build, served from there by the live preview. */
+export function decapFiles(): { dir: string; files: string[] } {
   const require = createRequire(import.meta.url);
   const dir = dirname(require.resolve('decap-cms/dist/decap-cms.js'));
-  return { dir, files: readdirSync(dir).filter((f) => /^([\w-]+\.)?decap-cms\.js$|\.wasm$/.test(f)) };
+  return { dir, files: readdirSync(dir).filter(isDecapFile) };
 }
 
 /** The site's stylesheets, as URLs relative to /admin/, when the site is built next to it. */

@@ -325,6 +325,15 @@ export const fr = {
     calendriersFiches: (n: number) => `Calendriers et flux des fiches (${n} ${n > 1 ? 'fichiers' : 'fichier'})`,
     lienFeuille: 'Données de cette feuille de route',
   },
+  /** The page `npm run dev` shows instead of the site while the content has an error. */
+  apercu: {
+    titre: 'Contenu invalide',
+    intro: (n: number) => `L'aperçu est en pause : ${n > 1 ? `${n} erreurs empêchent` : 'une erreur empêche'} de construire le site. Les mêmes messages s'affichent dans le terminal et avec « npm run validate ».`,
+    avertissements: (n: number) => `Et ${n > 1 ? `${n} avertissements, qui n'empêchent` : 'un avertissement, qui n\'empêche'} pas la publication.`,
+    suite: 'Corrigez le fichier et enregistrez-le : cette page se recharge seule, sans redémarrer « npm run dev ».',
+    erreur: 'Erreur',
+    avertissement: 'Avertissement',
+  },
   introuvable: {
     titre: 'Page introuvable',
     texte: 'Cette page n\'existe pas ou a été déplacée. Vous pouvez repartir de la liste des feuilles de route ou rechercher une fiche.',

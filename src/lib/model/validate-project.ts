@@ -21,10 +21,15 @@ export interface ValidationResult {
  * process (the integration's config hook, the pages' getSite()), which would otherwise
  * read and check the whole content tree twice more.
  */
-const shared = buildShared<{ contentDir: string; today?: string; result: ValidationResult }>('validation-partagee');
+const shared = buildShared<{ contentDir: string; today?: string; result: ValidationResult } | undefined>('validation-partagee');
 
 export function shareValidation(contentDir: string, result: ValidationResult): void {
   shared.set({ contentDir: resolve(contentDir), result });
+}
+
+/** Forgets the shared result: `npm run dev` checks the content again after each change. */
+export function forgetValidation(): void {
+  shared.set(undefined);
 }
 
 /**

@@ -7,10 +7,13 @@ import { getSite } from '../../data/site.ts';
 import { downloads, shareDownloads, type Download } from '../../lib/export/catalogue.ts';
 
 let cached: Download[] | null = null;
+let cachedFor: ReturnType<typeof getSite> | null = null;
 
 export function siteDownloads(): Download[] {
-  if (cached) return cached;
   const site = getSite();
+  // Under `npm run dev`, getSite() gives a new site once the content changed.
+  if (cached && cachedFor === site) return cached;
+  cachedFor = site;
   const { model, today } = site;
   cached = downloads({
     model,
