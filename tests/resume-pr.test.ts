@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatJson } from '../src/lib/build/report.ts';
-import { changedFiles, codeQuality, prSummary, type ValidationJson } from '../src/lib/editor/resume-pr.ts';
+import { changedData, changedFiles, codeQuality, prSummary, type ValidationJson } from '../src/lib/editor/resume-pr.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -69,6 +69,17 @@ describe('prSummary', () => {
     expect(summary).toContain('1 autre fichier modifié hors du contenu');
     expect(summary).toContain('### Dans les fichiers modifiés');
     expect(summary).toMatch(/\| `content\/exemple\/fiches\/a-1-1.md:3` \| erreur \| statut \| Le texte « encours » n'est pas une valeur admise/);
+  });
+
+  it('says field by field what a modified sheet changes, and links each changed page of the review site', () => {
+    const changed = changedFiles(repo, 'main')!;
+    const v = validation();
+    const summary = prSummary(changed, v, 'content', { details: changedData(repo, 'main', changed, v), previewUrl: 'https://revue.example.org/mr-12' });
+    expect(summary).toContain('  - Fiche A.1.2 « Services civiques renforcés » (modifié) : [voir la page](https://revue.example.org/mr-12/exemple/a-1-2/)\n    - Titre : « Services civiques » → « Services civiques renforcés »');
+    // The broken sheet still says what changed in it, even though the site cannot show it.
+    expect(summary).toContain("  - Fiche `a-1-1` (modifié) ✗\n    - Statut ajouté : encours");
+    // A new file says so by its status, with no field list.
+    expect(summary).toContain('  - Fiche A.1.3 « Nouvelle fiche » (ajouté) : [voir la page](https://revue.example.org/mr-12/exemple/a-1-3/)\n- Glossaire');
   });
 
   it('says so when the content is valid, and when nothing can be compared', () => {

@@ -1,14 +1,14 @@
 /**
- * npm run resume-pr -- --base <ref> [--modele validation.json] [--code-quality rapport.json]
- * Prints the Markdown summary of a pull request (what it changes, what the validator
- * found) for $GITHUB_STEP_SUMMARY or a GitLab artifact. Never fails the job itself:
+ * npm run resume-pr -- --base <ref> [--modele validation.json] [--code-quality rapport.json] [--apercu <adresse>]
+ * Prints the Markdown summary of a pull request (what it changes, field by field, what
+ * the validator found) for $GITHUB_STEP_SUMMARY or a GitLab artifact. Never fails the job itself:
  * the validate step does that.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseCommand } from './cli-args.ts';
 import { formatJson } from '../lib/build/report.ts';
-import { changedFiles, codeQuality, prSummary, type ValidationJson } from '../lib/editor/resume-pr.ts';
+import { changedData, changedFiles, codeQuality, prSummary, type ValidationJson } from '../lib/editor/resume-pr.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
 
@@ -20,6 +20,7 @@ const { values, positionals } = parseCommand({
     base: { type: 'string', valeur: '<ref>', aide: 'branche ou commit de comparaison (sinon le premier argument)' },
     modele: { type: 'string', valeur: '<validation.json>', aide: 'rapport de « npm run validate -- --json » à reprendre au lieu de tout revérifier' },
     'code-quality': { type: 'string', valeur: '<rapport.json>', aide: 'écrit aussi le rapport Code Quality de GitLab dans ce fichier' },
+    apercu: { type: 'string', valeur: '<adresse>', aide: 'adresse du site construit depuis la branche (environnement de revue) : chaque page modifiée y est liée (par défaut $JALONS_APERCU)' },
   },
 });
 
@@ -33,5 +34,8 @@ const validation: ValidationJson = values.modele
       return JSON.parse(formatJson(r.ok, r.problems, r.model));
     })();
 const changed = base ? changedFiles(root, base) : null;
-process.stdout.write(`${prSummary(changed, validation, relative(root, contentDir(root)) || 'content')}\n`);
+const contentPath = relative(root, contentDir(root)) || 'content';
+const details = base && changed ? changedData(root, base, changed, validation, contentPath) : undefined;
+const previewUrl = values.apercu ?? process.env['JALONS_APERCU'] ?? undefined;
+process.stdout.write(`${prSummary(changed, validation, contentPath, { details, previewUrl: previewUrl || undefined })}\n`);
 if (values['code-quality']) writeFileSync(values['code-quality'], `${codeQuality(validation.erreurs)}\n`);

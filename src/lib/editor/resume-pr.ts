@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Problem } from '../content/problem.ts';
+import { describeFileChange, type ChangeKind } from '../export/data-changes.ts';
 import type { Model } from '../model/types.ts';
 
 export interface ChangedFile {
@@ -30,14 +31,62 @@ export function changedFiles(repoDir: string, baseRef: string): ChangedFile[] | 
     });
 }
 
+/** Content files whose data changes are spelled out; a larger pull request lists the rest by name only. */
+export const MAX_DESCRIBED_FILES = 200;
+/** A version larger than this is not read back from git (the validator refuses such files anyway). */
+const MAX_VERSION_BYTES = 2 * 1024 * 1024;
+
+/** The text of `path` at `rev`, or null when it does not exist there or cannot be read. */
+function textAt(repoDir: string, rev: string, path: string): string | null {
+  const git = spawnSync('git', ['show', `${rev}:${path}`], { cwd: repoDir, encoding: 'utf8', maxBuffer: MAX_VERSION_BYTES, timeout: 10_000 });
+  return git.status === 0 ? git.stdout : null;
+}
+
+/** Sheet, node or roadmap file: what kind of content a path of the content folder holds, or null for the others. */
+function changeKind(relPath: string): ChangeKind | null {
+  const parts = relPath.split('/');
+  if (parts.length === 2 && parts[1] === 'feuille-de-route.md') return 'presentation';
+  if (parts.length === 3 && parts[1] === 'fiches' && parts[2]!.endsWith('.md')) return 'fiche';
+  if (parts.length === 3 && parts[1] === 'noeuds' && parts[2]!.endsWith('.md')) return 'partie';
+  return null;
+}
+
+/**
+ * What each changed sheet, node or roadmap file changes in its data, in French (« Statut :
+ * en cours → réalisée », « Partenaire ajouté : … »), from its version at the merge base and
+ * at HEAD: reviewers who are not developers read this instead of a raw diff.
+ */
+export function changedData(repoDir: string, baseRef: string, changed: readonly ChangedFile[], validation: Pick<Model, 'acteurs'>, contentPath = 'content'): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const mergeBase = spawnSync('git', ['merge-base', baseRef, 'HEAD'], { cwd: repoDir, encoding: 'utf8', timeout: 10_000 });
+  if (mergeBase.status !== 0) return out;
+  const base = mergeBase.stdout.trim();
+  const prefix = `${contentPath.replace(/\/+$/, '')}/`;
+  const names = new Map(validation.acteurs.map((a) => [a.id, a.nom]));
+  for (const c of changed.filter((f) => f.fichier.startsWith(prefix)).slice(0, MAX_DESCRIBED_FILES)) {
+    const kind = changeKind(c.fichier.slice(prefix.length));
+    if (!kind) continue;
+    out.set(c.fichier, describeFileChange(kind, textAt(repoDir, base, c.fichier), textAt(repoDir, 'HEAD', c.fichier), (id) => names.get(id)));
+  }
+  return out;
+}
+
 /** What `npm run validate -- --json` prints: the problems and the normalised model. */
 export type ValidationJson = { ok: boolean; erreurs: Problem[] } & Model;
 
 const esc = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
+export interface SummaryOptions {
+  /** What each changed file changes in its data (changedData). */
+  details?: ReadonlyMap<string, readonly string[]>;
+  /** Address of the site built from the branch (a review environment), to link each changed page. */
+  previewUrl?: string;
+}
+
 /** The Markdown summary; `changed` null means the comparison with the base was impossible. */
-export function prSummary(changed: ChangedFile[] | null, validation: ValidationJson, contentPath = 'content'): string {
+export function prSummary(changed: ChangedFile[] | null, validation: ValidationJson, contentPath = 'content', options: SummaryOptions = {}): string {
+  const preview = options.previewUrl ? options.previewUrl.replace(/\/*$/, '/') : null;
   const { erreurs } = validation;
   const model = validation;
   const prefix = `${contentPath.replace(/\/+$/, '')}/`;
@@ -65,16 +114,25 @@ export function prSummary(changed: ChangedFile[] | null, validation: ValidationJ
       const rm = model.feuilles_de_route.find((r) => r.id === rmId);
       const id = parts[parts.length - 1]!.replace(/\.md$/, '');
       let what: string;
+      let page: string | null = null;
       if (parts[1] === 'fiches') {
         const sheet = rm?.fiches.find((f) => f.id === id);
         what = sheet ? `Fiche ${sheet.code ? `${sheet.code} ` : ''}« ${esc(sheet.titre)} »` : `Fiche \`${id}\``;
+        if (sheet) page = `${rmId}/${id}/`;
       } else if (parts[1] === 'noeuds') {
         const node = rm?.noeuds.find((n) => n.id === id);
         what = node ? `${node.niveau_nom ?? 'Nœud'} ${node.code ?? ''} ${node.titre ? `« ${esc(node.titre)} »` : ''}`.replace(/\s+/g, ' ').trim() : `Nœud \`${id}\``;
-      } else what = parts.length === 2 ? 'Présentation de la feuille de route' : `Fichier \`${parts.slice(1).join('/')}\``;
+        if (node) page = `${rmId}/${id}/`;
+      } else {
+        what = parts.length === 2 ? 'Présentation de la feuille de route' : `Fichier \`${parts.slice(1).join('/')}\``;
+        if (parts.length === 2 && rm) page = `${rmId}/`;
+      }
       const invalid = erreurs.some((p) => p.fichier === c.fichier && p.gravite === 'erreur') ? ' ✗' : '';
       const list = byRoadmap.get(rmId) ?? [];
-      list.push(`  - ${what} (${c.statut})${invalid}`);
+      const link = preview && page && c.statut !== 'supprimé' ? ` : [voir la page](${preview}${page})` : '';
+      list.push(`  - ${what} (${c.statut})${invalid}${link}`);
+      // A new or deleted file says so in its status: only modifications are spelled out.
+      if (c.statut === 'modifié') list.push(...(options.details?.get(c.fichier) ?? []).map((d) => `    - ${esc(d)}`));
       byRoadmap.set(rmId, list);
     }
     if (content.length === 0) lines.push('Aucun fichier de contenu modifié.', '');
