@@ -6,6 +6,7 @@ export const fr = {
     langue: 'fr',
     evitement: 'Aller au contenu',
     navigation: 'Navigation principale',
+    menu: 'Menu',
     pied: 'Site généré par Jalons à partir des documents publiés par les collectivités. Textes des auteurs, mis en forme sans être réécrits.',
     licence: 'Données réutilisables',
   },
@@ -93,6 +94,8 @@ export const fr = {
   },
   noeud: {
     contenu: 'Contenu',
+    sansTitre: (first: string, last: string) => `fiches ${first} à ${last}`,
+    sansTitreUne: (code: string) => `fiche ${code}`,
     fichesSous: (n: number) => `${n} ${n > 1 ? 'fiches' : 'fiche'}`,
   },
   fiche: {
