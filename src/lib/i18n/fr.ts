@@ -294,6 +294,9 @@ export const fr = {
     type: 'Nature',
     rattache: 'Rattaché à',
     porteurFeuille: 'Porte la feuille de route',
+    sansRole: 'Sans rôle dans une fiche',
+    sansRoleIntro: 'Organisations du répertoire des acteurs qu\'aucune feuille de route ni aucune fiche ne nomme comme porteur, pilote, partenaire, cofinanceur ou acteur. Elles peuvent être citées dans le texte d\'une fiche.',
+    precision: 'Précision',
   },
   glossaire: {
     initiales: 'Initiales',
