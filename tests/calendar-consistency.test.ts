@@ -46,7 +46,7 @@ function calendarPage(path: string): { period: Map<string, string>; tooltips: Ma
   const html = readFileSync(path, 'utf8');
   const period = new Map<string, string>();
   for (const m of html.matchAll(/<tr data-cle="([^"]+)">(.*?)<\/tr>/gs)) {
-    const cells = [...m[2]!.matchAll(/<td>(.*?)<\/td>/gs)].map((c) => c[1]!);
+    const cells = [...m[2]!.matchAll(/<td(?: [^>]*)?>(.*?)<\/td>/gs)].map((c) => c[1]!);
     period.set(m[1]!, decode(cells.at(-1) ?? ''));
   }
   const tooltips = new Map<string, string[]>();

@@ -124,7 +124,7 @@ describe('progress on the built pages, on 2025-01-15', () => {
     expect(text(page('calendrier'))).toContain('En cours, en retard');
     expect(page('calendrier/2024')).toContain('etat-realisee');
     expect(page('suivi/a-1')).toContain('gantt-jalon atteint');
-    expect(text(page('suivi/a-1').split('class="gantt-tableau"')[1]!)).toContain('En cours, en retard');
+    expect(text(page('suivi/a-1').split('class="gantt-tableau')[1]!)).toContain('En cours, en retard');
   });
 
   it('the « Avancement » page sums up every roadmap in words: counts by status, shares realised and late, late sheets', () => {

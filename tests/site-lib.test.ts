@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateProject } from '../src/lib/model/validate-project.ts';
-import { actorInvolvements } from '../src/lib/site/actors-index.ts';
+import { actorInvolvements, splitByRole } from '../src/lib/site/actors-index.ts';
 import { breakdown, formatCalendarPeriod } from '../src/lib/site/display.ts';
 import { dateText } from '../src/lib/values/date-text.ts';
 import { ganttRows } from '../src/lib/site/gantt-view.ts';
-import { buildTree, nodeLabel } from '../src/lib/site/hierarchy.ts';
+import { buildTree, nodeLabel, nodeTitle } from '../src/lib/site/hierarchy.ts';
+import { ancestorCrumbs } from '../src/lib/site/sheet-page.ts';
 import { axisLabels, indicatorChart, labelBox, shortDateLabel, type AxisLabel } from '../src/lib/site/indicator-chart.ts';
 import type { ModelIndicator, ModelIndicatorPoint } from '../src/lib/model/types.ts';
 import { acronymsFrom, hasMermaid, neutraliseMermaidHtml, renderMarkdown } from '../src/lib/site/markdown.ts';
@@ -30,6 +31,17 @@ describe('hierarchy', () => {
   it('names a node by its level and code when the source gives it no title', () => {
     expect(nodeLabel({ code: 'A.1', titre: null }, 'Objectif')).toBe('Objectif A.1');
     expect(nodeLabel({ code: '1', titre: 'Digitalisation' }, 'Axe stratégique')).toBe('Axe stratégique 1 : Digitalisation');
+  });
+
+  it('names an untitled node by the sheets it holds, so a breadcrumb never shows a bare code', () => {
+    const a1 = rm.noeuds.find((n) => n.code === 'A.1')!;
+    expect(a1.titre).toBeNull();
+    expect(nodeTitle(rm, a1)).toBe('fiches A.1.1 à A.1.2.a');
+    expect(nodeTitle(rm, rm.noeuds.find((n) => n.code === 'A')!)).toBe('Piloter la stratégie');
+    const a12a = rm.fiches.find((f) => f.code === 'A.1.2.a')!;
+    expect(ancestorCrumbs(rm, a12a.parents, (id) => `/${id}/`).map((c) => c.label)).toEqual([
+      'Axe A : Piloter la stratégie', 'Objectif A.1 : fiches A.1.1 à A.1.2.a', 'A.1.2 Services civiques',
+    ]);
   });
 });
 
@@ -77,7 +89,10 @@ describe('markdown pipeline', () => {
   it('keeps GFM tables and footnotes, marks external links, and leaves Mermaid source for the browser', () => {
     const md = '| a | b |\n|---|---|\n| 1 | 2 |\n\nVoir [le site](https://example.org)[^1].\n\n[^1]: Une note.\n\n```mermaid\ngraph TD; A-->B\n```';
     const html = renderMarkdown(md, { idPrefix: 'fiche-' });
-    expect(html).toContain('<table>');
+    // Focusable: on a phone the table scrolls sideways, and a keyboard user must be able to scroll it.
+    expect(html).toContain('<table tabindex="0">');
+    expect(renderMarkdown('```\nnpm run validate\n```')).toContain('<pre tabindex="0"><code>');
+    expect(html).toContain('<pre class="mermaid">');
     expect(html).toContain('id="fiche-fn-1"');
     expect(html).toContain('class="lien-externe"');
     expect(html).toContain('<pre class="mermaid">graph TD; A-->B');
@@ -194,6 +209,12 @@ describe('who does what', () => {
     const index = actorInvolvements(model);
     expect(index.get('departement-exemple')!.map((i) => [i.role, i.code])).toEqual([['porteur_feuille', null], ['pilotes', 'A.1.1']]);
     expect(index.get('reseau-cyb')!.map((i) => [i.role, i.detail])).toEqual([['pilotes', 'animation']]);
+  });
+
+  it('sets apart, for the index, the actors no roadmap or sheet names in a role', () => {
+    const { withRole, withoutRole } = splitByRole([...model.acteurs, { id: 'cite-dans-un-texte' }], actorInvolvements(model));
+    expect(withRole.map((a) => a.id)).toEqual(['departement-exemple', 'reseau-cyb']);
+    expect(withoutRole.map((a) => a.id)).toEqual(['cite-dans-un-texte']);
   });
 });
 

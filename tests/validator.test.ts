@@ -217,7 +217,7 @@ describe('validator keeps numbers as they are written', () => {
   it('shows the written code in page titles and breadcrumbs', () => {
     expect(sheets.map((f) => sheetLabel(f))).toEqual(written.map((code, i) => `${code} Écrit ${i}`));
     expect(rm.noeuds.find((n) => n.id === 'n-1-10')!.code).toBe('1.10');
-    expect(ancestorCrumbs(rm, sheets[0]!.parents, (id) => id).map((c) => c.label)).toEqual(['Axe A : Piloter la stratégie', 'Objectif 1.10']);
+    expect(ancestorCrumbs(rm, sheets[0]!.parents, (id) => id).map((c) => c.label)).toEqual(['Axe A : Piloter la stratégie', 'Objectif 1.10 : fiches .5 à 1e3']);
   });
 
   it('reads an indicator value written 1e3, 1.10 or .5 as its number, keeping the text written', () => {

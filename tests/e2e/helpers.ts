@@ -15,7 +15,18 @@ export const PAGE_TYPES: Record<string, string> = {
   acteurs: 'acteurs/',
   glossaire: 'glossaire/',
   recherche: 'recherche/?q=coffre+fort',
+  guide: 'guide/',
   '404': 'cette-page-n-existe-pas/',
+};
+
+/** One page of every type, for the checks a phone reader would notice (tests/e2e/pages.test.ts). */
+export const ALL_PAGE_TYPES: Record<string, string> = {
+  ...PAGE_TYPES,
+  'calendrier global': 'calendrier/',
+  'calendrier annuel': 'calendrier/2024/',
+  données: 'donnees/',
+  avancement: 'avancement/',
+  actualités: 'actualites/',
 };
 
 export interface Session {

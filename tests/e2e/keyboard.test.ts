@@ -15,8 +15,10 @@ function expectedStops(page: Page): Promise<string[]> {
       for (let e: Element | null = el; e; e = e.parentElement) {
         const s = getComputedStyle(e);
         if (s.display === 'none' || e.hasAttribute('inert')) return false;
-        // Content of a closed <details> other than its summary is not rendered.
-        if (e.parentElement?.tagName === 'DETAILS' && !(e.parentElement as HTMLDetailsElement).open && e.tagName !== 'SUMMARY') return false;
+        // Content of a closed <details> other than its summary is not rendered, unless CSS shows it
+        // (the header's « Menu » on wide screens).
+        if (e.parentElement?.tagName === 'DETAILS' && !(e.parentElement as HTMLDetailsElement).open && e.tagName !== 'SUMMARY'
+          && getComputedStyle(e.parentElement, '::details-content').contentVisibility === 'hidden') return false;
       }
       return getComputedStyle(el).visibility !== 'hidden' && el.getClientRects().length > 0;
     };

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, PAGE_TYPES, watch, type Session } from './helpers.ts';
+import { ALL_PAGE_TYPES, openSite, PAGE_TYPES, watch, type Session } from './helpers.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'captures');
 
@@ -32,6 +32,64 @@ describe('every page type in a real browser', () => {
       await page.close();
     });
   }
+
+  it('at 390 px no page is wider than the screen, the header is at most 120 px high and there is one search box', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const found: Record<string, unknown> = {};
+    for (const [name, path] of Object.entries(ALL_PAGE_TYPES)) {
+      await page.goto(session.server.url + path, { waitUntil: 'networkidle' });
+      found[name] = await page.evaluate(() => ({
+        wider: document.documentElement.scrollWidth > innerWidth,
+        header: Math.round(document.querySelector('header.entete')!.getBoundingClientRect().height) <= 120,
+        searchBoxes: document.querySelectorAll('input[type=search]').length,
+      }));
+    }
+    const expected = Object.fromEntries(Object.keys(ALL_PAGE_TYPES).map((name) => [name, { wider: false, header: true, searchBoxes: 1 }]));
+    expect(found).toEqual(expected);
+    await page.close();
+  });
+
+  it('at 390 px the « Menu » button opens the navigation and search without JavaScript; at 1280 px they show without it', async () => {
+    const noJs = await openSite({ javaScriptEnabled: false });
+    const page = await noJs.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${noJs.server.url}${PAGE_TYPES.fiche}`);
+    const menu = page.locator('header summary');
+    expect((await menu.textContent())?.trim()).toBe('Menu');
+    await expect(menu.isVisible()).resolves.toBe(true);
+    await expect(page.locator('header a', { hasText: 'Glossaire' }).isVisible()).resolves.toBe(false);
+    await menu.click();
+    await expect(page.locator('header').getByRole('link', { name: 'Glossaire' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('header').getByRole('searchbox').isVisible()).resolves.toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${noJs.server.url}${PAGE_TYPES.fiche}`);
+    await expect(menu.isVisible()).resolves.toBe(false);
+    await expect(page.locator('header').getByRole('link', { name: 'Glossaire' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('header').getByRole('searchbox').isVisible()).resolves.toBe(true);
+    await noJs.close();
+  });
+
+  it('at 390 px the sheets table shows every column of a row, each cell after its column name', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${session.server.url}mednum49-2023-2025/fiches/`);
+    const row = page.locator('tbody tr').first();
+    const box = await row.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    // Each cell after its column's name: drawn by ::before from data-label.
+    const cells = await row.locator('td, th').evaluateAll((els) => els.map((el) => {
+      const label = (el as HTMLElement).dataset.label;
+      const shown = getComputedStyle(el, '::before').content !== 'none' && getComputedStyle(el).display !== 'table-cell';
+      return `${label && shown ? `${label} : ` : ''}${(el as HTMLElement).innerText.trim()}`;
+    }));
+    expect(cells.slice(0, 3)).toEqual(['A.1.1', 'Coordination de la Mednum49', 'Rattachement : A.1 : fiches A.1.1 à A.1.2.c']);
+    expect(cells[3]).toMatch(/^Pilotes : Département de Maine-et-Loire/);
+    expect(cells[4]).toBe('Période : 2023 – 2025');
+    // Still a table to assistive technologies.
+    expect(await page.getByRole('table').count()).toBe(1);
+    await page.close();
+  });
 
   it('search finds a sheet typed without accents and lists it first', async () => {
     const page = await session.context.newPage();

@@ -6,6 +6,7 @@ export const fr = {
     langue: 'fr',
     evitement: 'Aller au contenu',
     navigation: 'Navigation principale',
+    menu: 'Menu',
     pied: 'Site généré par Jalons à partir des documents publiés par les collectivités. Textes des auteurs, mis en forme sans être réécrits.',
     licence: 'Données réutilisables',
   },
@@ -106,6 +107,8 @@ export const fr = {
   },
   noeud: {
     contenu: 'Contenu',
+    sansTitre: (first: string, last: string) => `fiches ${first} à ${last}`,
+    sansTitreUne: (code: string) => `fiche ${code}`,
     fichesSous: (n: number) => `${n} ${n > 1 ? 'fiches' : 'fiche'}`,
   },
   fiche: {
@@ -304,6 +307,9 @@ export const fr = {
     type: 'Nature',
     rattache: 'Rattaché à',
     porteurFeuille: 'Porte la feuille de route',
+    sansRole: 'Sans rôle dans une fiche',
+    sansRoleIntro: 'Organisations du répertoire des acteurs qu\'aucune feuille de route ni aucune fiche ne nomme comme porteur, pilote, partenaire, cofinanceur ou acteur. Elles peuvent être citées dans le texte d\'une fiche.',
+    precision: 'Précision',
   },
   glossaire: {
     initiales: 'Initiales',

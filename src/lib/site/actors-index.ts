@@ -45,3 +45,13 @@ export function actorInvolvements(model: Model): Map<string, Involvement[]> {
   }
   return index;
 }
+
+/**
+ * The actors some roadmap or sheet names in a role, and those it never does (known only from the
+ * directory, perhaps cited in a text): the index lists the latter apart, so that « 0 mention »
+ * does not read like a gap in the data.
+ */
+export function splitByRole<T extends { id: string }>(actors: T[], involvements: Map<string, Involvement[]>): { withRole: T[]; withoutRole: T[] } {
+  const has = (a: T) => (involvements.get(a.id)?.length ?? 0) > 0;
+  return { withRole: actors.filter(has), withoutRole: actors.filter((a) => !has(a)) };
+}

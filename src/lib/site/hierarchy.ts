@@ -1,5 +1,6 @@
 /** The roadmap as a tree of nodes and sheets, with the number of sheets under each node. */
 import type { ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
+import { fr } from '../i18n/fr.ts';
 
 export type TreeItem =
   | { kind: 'noeud'; node: ModelNode; levelName: string | null; showLevel: boolean; sheetCount: number; children: TreeItem[] }
@@ -42,4 +43,16 @@ export function nodeLabel(node: ModelNode | { code: string | null; titre: string
   const prefix = [levelName, node.code].filter(Boolean).join(' ');
   if (node.titre && prefix) return `${prefix} : ${node.titre}`;
   return node.titre ?? prefix;
+}
+
+/**
+ * A node's title, or for a node its source leaves untitled (an implicit group) the range of
+ * the sheets it holds, « fiches A.1.1 à A.1.2.c »: a breadcrumb or a « Rattachement » cell
+ * then never shows a bare code. Derived from the sheets, never invented.
+ */
+export function nodeTitle(roadmap: ModelRoadmap, node: { id: string; titre: string | null }): string | null {
+  if (node.titre) return node.titre;
+  const codes = sheetsUnder(roadmap, node.id).map((f) => f.code).filter((c): c is string => !!c);
+  if (codes.length === 0) return null;
+  return codes.length === 1 ? fr.noeud.sansTitreUne(codes[0]!) : fr.noeud.sansTitre(codes[0]!, codes[codes.length - 1]!);
 }

@@ -136,6 +136,20 @@ function rehypeMermaid() {
   };
 }
 
+/**
+ * Code blocks and tables scroll sideways when wider than the text column (a phone):
+ * a keyboard user can only scroll a region that takes focus (WCAG 2.1.1, axe scrollable-region-focusable).
+ */
+function rehypeFocusableScroll() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'table' || (node.tagName === 'pre' && !((node.properties?.className as string[] | undefined) ?? []).includes('mermaid'))) {
+        node.properties = { ...node.properties, tabIndex: 0 };
+      }
+    });
+  };
+}
+
 /** The page's context travels with each file (`file.data.context`), so one processor serves every page. */
 function rehypeAbbr() {
   return (tree: Root, file: { data: unknown }) => {
@@ -191,6 +205,7 @@ function buildProcessor(idPrefix: string, siteHost: string | null, raw: boolean)
     .use(rehypeSlug, { prefix: idPrefix && idPrefix !== 'note-' ? idPrefix : '' })
     .use(rehypeExternalLinks(siteHost))
     .use(rehypeMermaid)
+    .use(rehypeFocusableScroll)
     .use(rehypeAbbr)
     .use(rehypeStringify)
     .freeze();

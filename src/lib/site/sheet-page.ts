@@ -1,13 +1,13 @@
 /** What a sheet or node page shows besides its own fields: breadcrumb, neighbours, children. */
 import type { ModelAncestor, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
-import { nodeLabel } from './hierarchy.ts';
+import { nodeLabel, nodeTitle } from './hierarchy.ts';
 
 export interface Crumb { label: string; href?: string }
 
 export function ancestorCrumbs(rm: ModelRoadmap, parents: ModelAncestor[], href: (id: string) => string): Crumb[] {
   const levelNames = new Map(rm.niveaux.filter((l) => l.affiche).map((l) => [l.id, l.nom]));
   return parents.map((p) => ({
-    label: p.type === 'noeud' ? nodeLabel(p, levelNames.get(p.niveau ?? '') ?? null) : `${p.code ? `${p.code} ` : ''}${p.titre ?? ''}`,
+    label: p.type === 'noeud' ? nodeLabel({ ...p, titre: nodeTitle(rm, p) }, levelNames.get(p.niveau ?? '') ?? null) : `${p.code ? `${p.code} ` : ''}${p.titre ?? ''}`,
     href: href(p.id),
   }));
 }
