@@ -116,6 +116,12 @@ describe('progress on the built pages, on 2025-01-15', () => {
     const legend = text(cal.slice(cal.indexOf('class="gantt-legende"')).split('</ul>')[0]!);
     for (const words of ['fiche réalisée', 'fiche en cours', 'fiche suspendue', 'fiche en retard', 'jalon prévu (losange vide)', 'jalon atteint (losange plein)']) expect(legend).toContain(words);
     expect(legend).not.toContain('abandonnée'); // only what the page shows
+    // The legend and the headings come before the chart: a long calendar no longer hides them thousands of pixels down.
+    for (const cal2 of [cal, page('calendrier'), page('calendrier/2024')]) {
+      expect(cal2.indexOf('class="gantt-legende"')).toBeGreaterThan(-1);
+      expect(cal2.indexOf('class="gantt-legende"')).toBeLessThan(cal2.indexOf('<div class="gantt'));
+      expect([...cal2.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]).slice(0, 2)).toEqual(['Frise chronologique', 'Tableau des dates']);
+    }
     const table = text(cal.slice(cal.indexOf('<table')).split('</table>')[0]!);
     expect(table).toContain('Fiche Calendrier selon la source Statut Période');
     expect(table).toContain('En cours, en retard');

@@ -14,6 +14,7 @@ import {
   type BarLayout,
   type LaidOutTimeline,
 } from '../src/lib/site/timeline.ts';
+import { labelPx, MIN_TRACK_PX, readableTicks, type TimelineTick } from '../src/lib/site/timeline-scale.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -312,5 +313,41 @@ describe('all roadmaps on one calendar', () => {
     // A continuous action of a roadmap without period spans that roadmap's own years, not everybody's.
     const all = layoutTimeline(allRoadmapsTimeline(timeline), TODAY);
     expect(all.rows.find((r) => r.key === 'ancienne/x-3')!.bar!.segments[0]).toMatchObject({ start: '2018-01-01', end: '2020-12-31' });
+  });
+});
+
+describe('readable axis labels', () => {
+  const labels = (ticks: TimelineTick[], kind: string) => ticks.filter((t) => t.kind === kind && t.label).map((t) => t.label);
+  /** Label boxes in px on one band of the axis, estimated with labelPx's generous character width. */
+  const boxes = (ticks: TimelineTick[], trackPx: number) =>
+    ticks.filter((t) => t.label).map((t) => ({ t, from: (t.start / 100) * trackPx, to: (t.start / 100) * trackPx + labelPx(t.label), room: ((t.end - t.start) / 100) * trackPx }));
+
+  it('never lets two labels overlap nor cuts one, from 1 to 30 years, on the narrowest track and a desktop one', () => {
+    for (const trackPx of [MIN_TRACK_PX, 760]) {
+      for (let years = 1; years <= 30; years++) {
+        const ticks = readableTicks(timelineScale('2001-01-01', `${2000 + years}-12-31`, TODAY), trackPx);
+        expect(ticks.filter((t) => t.kind === 'annee')).toHaveLength(years); // every year keeps its tick line
+        for (const kind of ['annee', 'sous']) {
+          const band = boxes(ticks.filter((t) => (kind === 'annee') === (t.kind === 'annee')), trackPx);
+          for (const b of band) expect(b.to - b.from, `${b.t.label} (${years} ans, ${trackPx} px)`).toBeLessThanOrEqual(b.room + 1e-6);
+          for (let i = 1; i < band.length; i++) expect(band[i]!.from, `${band[i]!.t.label} (${years} ans)`).toBeGreaterThanOrEqual(band[i - 1]!.to);
+        }
+        expect(labels(ticks, 'annee').length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('labels every other year and drops quarters on a 2013–2030 calendar (18 years)', () => {
+    const ticks = readableTicks(timelineScale('2013-01-01', '2030-12-31', TODAY));
+    expect(labels(ticks, 'annee')).toEqual(['2013', '2015', '2017', '2019', '2021', '2023', '2025', '2027', '2029']);
+    expect(ticks.filter((t) => t.kind !== 'annee')).toEqual([]);
+  });
+
+  it('keeps quarters while « T4 » fits, and turns months that do not fit into quarters', () => {
+    expect(labels(readableTicks(timelineScale('2020-01-01', '2025-12-31', TODAY)), 'trimestre')).toHaveLength(24);
+    const threeYears = readableTicks(timelineScale('2023-01-01', '2025-12-31', TODAY));
+    expect(labels(threeYears, 'mois')).toEqual([]);
+    expect(labels(threeYears, 'trimestre').slice(0, 5)).toEqual(['T1', 'T2', 'T3', 'T4', 'T1']);
+    expect(labels(readableTicks(timelineScale('2024-01-01', '2024-12-31', TODAY)), 'mois')).toHaveLength(12);
   });
 });

@@ -248,6 +248,9 @@ export const fr = {
     nonDatees: (n: number) => `${n} ${n > 1 ? 'fiches sans date' : 'fiche sans date'}`,
     nonDateesIntro: 'Ces fiches ne donnent pas de date exploitable ; elles ne figurent pas sur la frise.',
     legende: 'Légende',
+    /** Headings of a full calendar page: the drawn chart with its legend, then the table. */
+    frise: 'Frise chronologique',
+    tableauTitre: 'Tableau des dates',
     legendePeriode: 'période',
     legendeFloue: 'date imprécise (mois, trimestre, semestre ou année)',
     legendeOuvert: 'sans date de fin',

@@ -94,3 +94,47 @@ function monthTicks(domain: DaySpan): TimelineTick[] {
     MONTHS.map((name, i) => tick('mois', MONTHS_SHORT[i]!, `${name} ${y}`, dayFrom(y, i + 1), dayFrom(y, i + 2), domain)),
   );
 }
+
+/**
+ * The narrowest the chart's track ever is, in CSS px: `.gantt-grille` gives it
+ * `minmax(36rem, 1fr)` and scrolls sideways below that. Labels chosen for this
+ * width only gain room on wider screens.
+ */
+export const MIN_TRACK_PX = 36 * 16;
+
+/**
+ * Width a tick label may take, in px: 0.75rem (12 px) text at a generous 0.65 em a
+ * character (digits, even bold, and lower-case letters are nearer 0.55 em), plus the tick's 1 px border and
+ * 0.25rem padding. Overestimating only drops a label; underestimating would cut one.
+ */
+export function labelPx(label: string): number {
+  return label.length * 12 * 0.65 + 5;
+}
+
+/**
+ * The ticks the axis can show at `trackPx` without a label overlapping another or
+ * being cut short: every year when they fit, else every other year (or every 5th,
+ * 10th…), the labelled year's box spanning the unlabelled ones; months when each
+ * fits its month, else quarters when « T4 » fits a quarter, else no subdivision.
+ * Unlabelled years keep their tick (its border marks the year) with an empty label.
+ */
+export function readableTicks(scale: TimelineScale, trackPx: number = MIN_TRACK_PX): TimelineTick[] {
+  const years = scale.ticks.filter((t) => t.kind === 'annee');
+  const px = (t: { start: number; end: number }) => ((t.end - t.start) / 100) * trackPx;
+  const yearPx = years.length ? Math.min(...years.map(px)) : 0;
+  const needed = Math.max(0, ...years.map((t) => labelPx(t.label)));
+  const stride = [1, 2, 5, 10, 20, 50].find((k) => k * yearPx >= needed) ?? Infinity;
+  const labelled = years.map((t, i) => {
+    if (i % stride !== 0) return { ...t, label: '' };
+    const last = years[Math.min(i + stride, years.length) - 1]!;
+    const box = { ...t, end: last.end };
+    // The last group may hold fewer years than the others: too short, it stays unlabelled.
+    return px(box) >= labelPx(t.label) ? box : { ...t, label: '' };
+  });
+  const subs = scale.ticks.filter((t) => t.kind !== 'annee');
+  const fits = (ticks: TimelineTick[]) => ticks.length > 0 && ticks.every((t) => px(t) >= labelPx(t.label));
+  if (fits(subs)) return [...labelled, ...subs];
+  const domain = domainDays(scale);
+  const quarters = scale.subdivision === 'mois' ? quarterTicks(domain) : subs;
+  return fits(quarters) ? [...labelled, ...quarters] : labelled;
+}
