@@ -14,7 +14,7 @@ import {
   type BarLayout,
   type LaidOutTimeline,
 } from '../src/lib/site/timeline.ts';
-import { labelPx, MIN_TRACK_PX, readableTicks, type TimelineTick } from '../src/lib/site/timeline-scale.ts';
+import { labelPx, MIN_TRACK_PX, openingPct, readableTicks, type TimelineTick } from '../src/lib/site/timeline-scale.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -349,5 +349,15 @@ describe('readable axis labels', () => {
     expect(labels(threeYears, 'mois')).toEqual([]);
     expect(labels(threeYears, 'trimestre').slice(0, 5)).toEqual(['T1', 'T2', 'T3', 'T4', 'T1']);
     expect(labels(readableTicks(timelineScale('2024-01-01', '2024-12-31', TODAY)), 'mois')).toHaveLength(12);
+  });
+});
+
+describe('where a phone opens the chart', () => {
+  it("opens on the year before today's, or at the start when today is early or outside the chart", () => {
+    const scale = timelineScale('2013-01-01', '2030-12-31', '2026-12-03');
+    const y2025 = scale.ticks.find((t) => t.label === '2025')!;
+    expect(openingPct(scale, '2026-12-03')).toBe(y2025.start);
+    expect(openingPct(timelineScale('2013-01-01', '2030-12-31', '2014-05-01'), '2014-05-01')).toBeNull();
+    expect(openingPct(timelineScale('2023-01-01', '2025-12-31', '2026-12-03'), '2026-12-03')).toBeNull();
   });
 });

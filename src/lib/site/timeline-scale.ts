@@ -138,3 +138,15 @@ export function readableTicks(scale: TimelineScale, trackPx: number = MIN_TRACK_
   const quarters = scale.subdivision === 'mois' ? quarterTicks(domain) : subs;
   return fits(quarters) ? [...labelled, ...quarters] : labelled;
 }
+
+/**
+ * Where a chart too wide for a phone should open, in % of the domain: the start of
+ * the year before today's, so a 2013–2030 calendar shows now and what comes, not
+ * its emptiest early years. Null when today is outside the domain or in its first
+ * two years (the chart opens at its start anyway).
+ */
+export function openingPct(scale: TimelineScale, today: string): number | null {
+  if (scale.todayPct === null) return null;
+  const year = scale.ticks.find((t) => t.kind === 'annee' && t.label === String(Number(today.slice(0, 4)) - 1));
+  return year && year.start > 0 ? year.start : null;
+}
