@@ -15,6 +15,7 @@ import { isMainPart, partFromEnv } from '../lib/build/build-part.ts';
 import { expectedPages } from '../lib/build/progress.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
+import { readGitHistory, shareGitHistory } from '../lib/export/git-history.ts';
 import { shareValidation, validateProject } from '../lib/model/validate-project.ts';
 
 const root = process.cwd();
@@ -27,8 +28,11 @@ if (!outDir || !summaryFile) {
 
 // With the rendering split, the first process also writes what exists once (src/lib/build/build-part.ts).
 const mainPart = isMainPart(partFromEnv());
-// The sheets' freshness needs their last data change, which only git knows (src/lib/export/freshness.ts).
-const result = validateProject(root, contentDir(root), undefined, () => lastDataChanges(root, contentDir(root)));
+// The sheets' freshness needs their last data change, which only git knows (src/lib/export/freshness.ts);
+// the pages' change feeds read the same history, read here once.
+const commits = readGitHistory(contentDir(root), null);
+shareGitHistory(contentDir(root), commits);
+const result = validateProject(root, contentDir(root), undefined, () => lastDataChanges(root, contentDir(root), commits));
 if (!result.ok) {
   process.stderr.write(`${formatHuman(result.problems, result.model)}\n\nLe site n'a pas été construit : corrigez les erreurs ci-dessus.\n`);
   process.exit(1);

@@ -5,7 +5,7 @@
  */
 import { formatHuman } from '../lib/build/report.ts';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/types.ts';
-import { FEED_COMMITS, fileHistory, readFileVersions, readGitHistory, type Commit, type FileHistory } from '../lib/export/git-history.ts';
+import { FEED_COMMITS, fileHistory, readFileVersions, wholeGitHistory, type Commit, type FileHistory } from '../lib/export/git-history.ts';
 import { sheetFeedFiles } from '../lib/export/catalogue.ts';
 import { changesFrom, type Change, type VersionReader } from '../lib/export/atom.ts';
 import { actorInvolvements, type Involvement } from '../lib/site/actors-index.ts';
@@ -56,7 +56,7 @@ export function getSite(): Site {
   // Pages are bundled into .astro/ before running, so the project root is the working directory.
   const root = process.cwd();
   let commits: Commit[] | null = null;
-  const readCommits = () => (commits ??= readGitHistory(contentDir(root), null));
+  const readCommits = () => (commits ??= wholeGitHistory(contentDir(root)));
   // `npm run build` shares the model it built with the files' last changes; `astro dev` builds it here.
   const result = validateProject(root, contentDir(root), undefined, () => lastDataChanges(root, contentDir(root), readCommits()));
   if (!result.ok) throw new Error(`Contenu invalide : le site n'est pas construit.\n\n${formatHuman(result.problems, result.model)}`);

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import { buildShared } from '../build/build-share.ts';
 
 export interface FileChange {
   /** A (added), M (modified) or D (deleted). */
@@ -75,6 +76,23 @@ export function readGitHistory(dir: string, limit: number | null = FEED_COMMITS)
       }
       return { hash, date, sujet, fichiers };
     });
+}
+
+const sharedHistory = buildShared<{ dir: string; commits: Commit[] }>('historique-git');
+
+/**
+ * `npm run build` reads the content folder's whole history once, before the model (whose
+ * freshness needs it), and hands it to the pages, which run in the same process but not in
+ * the same module graph. Not shared by `npm run dev`, whose history moves with each commit.
+ */
+export function shareGitHistory(dir: string, commits: Commit[]): void {
+  sharedHistory.set({ dir, commits });
+}
+
+/** The whole history of `dir`: the one the build shared, else read now. */
+export function wholeGitHistory(dir: string): Commit[] {
+  const shared = sharedHistory.get();
+  return shared?.dir === dir ? shared.commits : readGitHistory(dir, null);
 }
 
 export interface LastChange {
