@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseCalendar, type CalendarInput } from '../src/lib/values/calendar.ts';
 import type { ModelRoadmap, ModelSheet, ModelSubAction } from '../src/lib/model/types.ts';
-import { activeYears, actorNames, calendarHorizon, codeSortKey, nodeSearchMeta, roadmapSearchMeta, sheetSearchMeta } from '../src/lib/site/search-meta.ts';
+import { activeYears, actorFacetName, actorNames, calendarHorizon, codeSortKey, nodeSearchMeta, roadmapSearchMeta, sheetSearchMeta, territoryFilters } from '../src/lib/site/search-meta.ts';
+import { places } from '../src/data/places.ts';
 import { mergedOrigins, parseMergedSites, RANKING, searchSettings } from '../src/lib/site/search-settings.ts';
 import { activeYearsOfModel } from '../src/lib/site/calendar-years.ts';
 import { allRoadmapsTimeline } from '../src/lib/site/timeline.ts';
@@ -115,7 +116,7 @@ describe('filters, metadata and sort keys of real pages', () => {
     expect(filters('territoire')).toEqual([mednum.territoire.nom]);
     expect(filters('type')).toEqual(['Action']);
     expect(filters('pilote')).toEqual(promeneurs.pilotes.map((p) => p.nom));
-    expect(filters('partenaire')).toEqual(promeneurs.partenaires.map((p) => p.nom.replace(/\s+/g, ' ').trim()));
+    expect(filters('partenaire')).toEqual(promeneurs.partenaires.map(actorFacetName));
     expect(filters('axe')).toHaveLength(1);
     expect(filters('axe')[0]).toMatch(/^Mednum49 2023-2025 › C /);
     expect(filters('annee')).toEqual(activeYears(promeneurs, mednum, calendarHorizon(model)).map(String));
@@ -150,6 +151,32 @@ describe('filters, metadata and sort keys of real pages', () => {
     expect(String(Object.fromEntries(roadmapSearchMeta(mednum).sort).code) < String(sort.code)).toBe(true);
     const node = mednum.noeuds[0]!;
     expect(Object.fromEntries(nodeSearchMeta(mednum, node, 'Axe').filters.map(([k, v]) => [k, v])).type).toBe('Axe');
+  });
+});
+
+describe('facet values a citizen can tick', () => {
+  const free = (nom: string) => ({ acteur: null, nom, graphie_source: null, role: null, precision: null });
+  it('groups free mentions written with or without an article, and keeps directory names as they are', () => {
+    expect(actorFacetName(free('les conseils généraux'))).toBe('Conseils généraux');
+    expect(actorFacetName(free('conseils généraux'))).toBe('Conseils généraux');
+    expect(actorFacetName(free('la CUE'))).toBe('CUE');
+    expect(actorFacetName(free("l'ensemble des EPN"))).toBe('Ensemble des EPN');
+    expect(actorFacetName(free('Les acteurs en médiation numérique'))).toBe('Acteurs en médiation numérique');
+    expect(actorFacetName(free('lessive'))).toBe('Lessive');
+    expect(actorFacetName({ ...free('les Francas'), acteur: 'francas' })).toBe('les Francas');
+  });
+
+  it('gives a roadmap’s pages their région and département, named as the INSEE names them', () => {
+    const { model } = validateProject(root);
+    const byId = (id: string) => model.feuilles_de_route.find((r) => r.id === id)!;
+    const filters = (m: { filters: Array<[string, string]> }) => m.filters.filter(([k]) => k === 'region' || k === 'departement');
+    expect(filters(roadmapSearchMeta(byId('may-num-mayenne'), places))).toEqual([['region', 'Pays de la Loire'], ['departement', 'Mayenne']]);
+    expect(filters(roadmapSearchMeta(byId('aisne-feuille-de-route-numerique'), places))).toEqual([['region', 'Hauts-de-France'], ['departement', 'Aisne']]);
+    expect(filters(roadmapSearchMeta(byId('scoran-pays-de-la-loire'), places))).toEqual([['region', 'Pays de la Loire']]);
+    const mednum = byId('mednum49-2023-2025');
+    expect(filters(sheetSearchMeta(mednum, mednum.fiches[0]!, model, places))).toEqual([['region', 'Pays de la Loire'], ['departement', 'Maine-et-Loire']]);
+    expect(territoryFilters({ nom: 'Ajaccio', niveau: 'commune', code_insee: '2A004' }, places)).toEqual([['region', 'Corse'], ['departement', 'Corse-du-Sud']]);
+    expect(territoryFilters({ nom: 'Sans code', niveau: 'departement', code_insee: null }, places)).toEqual([]);
   });
 });
 

@@ -26,7 +26,7 @@ interface Pagefind {
 type Filters = Record<string, string[]>;
 interface State { q: string; tri: string; filters: Filters }
 
-const FACETS = ['site', 'feuille', 'territoire', 'type', 'statut', 'axe', 'annee', 'pilote', 'partenaire'];
+const FACETS = ['site', 'feuille', 'territoire', 'region', 'departement', 'type', 'statut', 'axe', 'annee', 'pilote', 'partenaire'];
 const SORTS = ['code', 'debut'];
 const PAGE = 10;
 const SHOWN_VALUES = 8;

@@ -48,6 +48,8 @@ export const fr = {
     nomsFiltres: {
       feuille: 'Feuille de route',
       territoire: 'Territoire',
+      region: 'Région',
+      departement: 'Département',
       type: 'Type',
       statut: 'Statut',
       pilote: 'Pilote',

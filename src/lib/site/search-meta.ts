@@ -18,6 +18,46 @@ export interface SearchMeta {
 const clean = (v: string) => v.replace(/\s+/g, ' ').trim();
 
 /**
+ * An actor's name as a filter value. A directory actor already has one name (its directory
+ * name). A free mention is written as each sheet's source wrote it: « les conseils généraux »
+ * on one sheet, « conseils généraux » on another. Without its leading article and with a
+ * capital, both read « Conseils généraux » and make one value that a citizen can tick to find
+ * every sheet naming them; a single catch-all « Autres partenaires » value would group them
+ * too, but would find nothing a citizen looks for.
+ */
+export function actorFacetName(ref: ModelActorRef): string {
+  const name = clean(ref.nom);
+  if (ref.acteur) return name;
+  const bare = name.replace(/^(?:les|la|le|des|du|de la|de l['’])\s+|^l['’]\s*/i, '');
+  return bare ? bare.charAt(0).toLocaleUpperCase('fr') + bare.slice(1) : name;
+}
+
+/** The régions and départements known by their INSEE codes (from @etalab/decoupage-administratif). */
+export interface Places {
+  departements: Record<string, { nom: string; region: string }>;
+  regions: Record<string, { nom: string }>;
+}
+
+/**
+ * The Région and Département filters of a roadmap's pages, from its territory's INSEE code:
+ * a département's roadmap is also found under its région; a commune's (or an EPCI's, whose
+ * code is not a place code) under nothing it cannot be sure of.
+ */
+export function territoryFilters(territoire: ModelRoadmap['territoire'], places: Places | undefined): Array<[string, string]> {
+  const code = territoire.code_insee?.trim().toUpperCase();
+  if (!places || !code) return [];
+  let departement: string | null = null;
+  let region: string | null = null;
+  if (territoire.niveau === 'region') region = code;
+  else if (territoire.niveau === 'departement') departement = code;
+  else if (territoire.niveau === 'commune') departement = code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
+  const dep = departement ? places.departements[departement] : undefined;
+  region ??= dep?.region ?? null;
+  const reg = region ? places.regions[region] : undefined;
+  return [...(reg ? [['region', reg.nom] as [string, string]] : []), ...(dep ? [['departement', dep.nom] as [string, string]] : [])];
+}
+
+/**
  * Every calendar year in which the sheet is active: the years whose calendar page
  * ("Prévu en 2024") lists it, for its own calendar or for one of its dated
  * sub-actions. Same rule as those pages (`activeInYear`): fuzzy bounds count the
@@ -62,16 +102,17 @@ export function codeSortKey(code: string | null): string {
 }
 
 /** `model`: the whole site, for the years open-ended work runs to (see activeYears). */
-export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Model): SearchMeta {
+export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Model, places?: Places): SearchMeta {
   const axis = sheet.parents.find((p) => p.type === 'noeud');
   const roadmapName = clean(rm.titre_court ?? rm.titre);
   const filters: Array<[string, string]> = [
     ['feuille', roadmapName],
     ['territoire', clean(rm.territoire.nom)],
+    ...territoryFilters(rm.territoire, places),
     ['type', clean(fr.types[sheet.type ?? ''] ?? 'Fiche')],
     ...(sheet.statut ? [['statut', clean(fr.statuts[sheet.statut] ?? sheet.statut)] as [string, string]] : []),
-    ...sheet.pilotes.map((p) => ['pilote', clean(p.nom)] as [string, string]),
-    ...sheet.partenaires.map((p) => ['partenaire', clean(p.nom)] as [string, string]),
+    ...sheet.pilotes.map((p) => ['pilote', actorFacetName(p)] as [string, string]),
+    ...sheet.partenaires.map((p) => ['partenaire', actorFacetName(p)] as [string, string]),
     ...(axis ? [['axe', clean(`${roadmapName} › ${[axis.code, axis.titre].filter(Boolean).join(' ')}`)] as [string, string]] : []),
     ...activeYears(sheet, rm, model ? calendarHorizon(model) : 0).map((y) => ['annee', String(y)] as [string, string]),
   ];
@@ -92,20 +133,22 @@ export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Mod
   };
 }
 
-export function nodeSearchMeta(rm: ModelRoadmap, node: ModelNode, levelName: string | null): SearchMeta {
+export function nodeSearchMeta(rm: ModelRoadmap, node: ModelNode, levelName: string | null, places?: Places): SearchMeta {
   const roadmapName = clean(rm.titre_court ?? rm.titre);
   return {
-    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ['type', clean(levelName ?? 'Regroupement')]],
+    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ...territoryFilters(rm.territoire, places), ['type', clean(levelName ?? 'Regroupement')]],
     meta: [['title', node.titre ?? node.code ?? ''], ['code', node.code ?? ''], ['feuille', rm.titre_court ?? rm.titre], ['pilote', '']],
     sort: [['code', `${roadmapName} ${codeSortKey(node.code)}`], ['debut', '9999-12-31']],
   };
 }
 
-export function roadmapSearchMeta(rm: ModelRoadmap): SearchMeta {
+export function roadmapSearchMeta(rm: ModelRoadmap, places?: Places): SearchMeta {
   const roadmapName = clean(rm.titre_court ?? rm.titre);
   return {
-    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ['type', 'Feuille de route']],
+    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ...territoryFilters(rm.territoire, places), ['type', 'Feuille de route']],
     meta: [
+      // Weighted in RANKING: the territory's name finds its roadmap before the sheets that name it.
+      ['territoire', clean(rm.territoire.nom)],
       ['title', rm.titre],
       ['code', ''],
       ['feuille', rm.titre_court ?? rm.titre],

@@ -13,11 +13,13 @@
  * - metaWeights: a match in the title counts five times (Pagefind's default); in the pilots
  *   and carriers three times, so "Francas" finds the sheet the Francas lead, although the
  *   French stemmer reads "Francas" and "France" alike; in the other named actors one and a
- *   half times. `pilote` repeats the pilots for display: not counted twice.
+ *   half times. `pilote` repeats the pilots for display: not counted twice. `territoire` is
+ *   given to roadmap pages only (search-meta.ts) and counts ten times: « Mayenne » finds the
+ *   Mayenne roadmap before the many sheets that name the département in their text.
  */
 export const RANKING = {
   termSimilarity: 6,
-  metaWeights: { title: 5, responsables: 3, partenaires: 1.5, pilote: 0 },
+  metaWeights: { title: 5, territoire: 10, responsables: 3, partenaires: 1.5, pilote: 0 },
 } as const;
 
 export interface SearchSettings {
