@@ -9,3 +9,4 @@ export * from './progress.ts';
 export * from './roadmap.ts';
 export * from './sheet.ts';
 export * from './source.ts';
+export * from './synonyms.ts';

@@ -19,6 +19,8 @@ import { contentGeneration } from '../lib/build/dev-preview.ts';
 
 export interface Site {
   model: Model;
+  /** The search's synonym groups (content/synonymes.yaml). */
+  synonymes: string[][];
   acronyms: Acronyms;
   roadmaps: Map<string, ModelRoadmap>;
   involvements: Map<string, Involvement[]>;
@@ -77,6 +79,7 @@ export function getSite(): Site {
   const part = partFromEnv();
   cached = {
     model,
+    synonymes: result.synonymes,
     // Only real acronyms (two capitals or more) are expanded in texts: "Open" must not turn "Open Data" into an abbreviation.
     acronyms: acronymsFrom(model.glossaire.filter((g) => (g.sigle.match(/\p{Lu}/gu) ?? []).length >= 2)),
     roadmaps,

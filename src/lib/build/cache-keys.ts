@@ -24,6 +24,8 @@ export interface SharedInputs {
   today: string;
   horizon: number;
   forge: unknown;
+  /** content/synonymes.yaml: a page's search metadata changes with it. */
+  synonymes: unknown;
 }
 
 export function pageCacheKeys(model: Model, shared: SharedInputs, lastChange: (fichier: string) => unknown) {

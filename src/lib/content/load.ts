@@ -1,5 +1,6 @@
 /**
- * Reads the content tree: every roadmap, node, sheet, actor and glossary file,
+ * Reads the content tree: every roadmap, node, sheet, actor and glossary file, and the
+ * search's synonyms (content/synonymes.yaml),
  * each checked against its zod schema with errors at their true line. Cross-file
  * rules live in cross-rules.ts; this module only looks at one file at a time.
  */
@@ -10,6 +11,7 @@ import { glossaryTermSchema } from '../../../schemas/glossary.ts';
 import { nodeSchema } from '../../../schemas/node.ts';
 import { roadmapSchema } from '../../../schemas/roadmap.ts';
 import { sheetSchema } from '../../../schemas/sheet.ts';
+import { synonymsSchema } from '../../../schemas/synonyms.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { formatPath, type PathSegment, type Position, type Problem } from './problem.ts';
 import { readSourceText } from './read-source.ts';
@@ -22,6 +24,7 @@ export type NodeData = z.infer<typeof nodeSchema>;
 export type SheetData = z.infer<typeof sheetSchema>;
 export type ActorData = z.infer<typeof actorSchema>;
 export type GlossaryData = z.infer<typeof glossaryTermSchema>;
+export type SynonymsData = z.infer<typeof synonymsSchema>;
 
 export interface Entry<T> {
   id: string;
@@ -42,12 +45,15 @@ export interface LoadedContent {
   sheets: MarkdownEntry<SheetData>[];
   actors: Entry<ActorData>[];
   glossary: Entry<GlossaryData>[];
+  /** content/synonymes.yaml, when present and valid. */
+  synonyms: Entry<SynonymsData> | null;
   /** Files that exist but failed their schema: known to other files' references, not published. */
   invalid: Array<Entry<unknown> & { kind: 'roadmap' | 'node' | 'sheet' | 'actor' | 'glossary'; roadmapId: string | null; raw: unknown }>;
   problems: Problem[];
 }
 
 export const ROADMAP_FILE = 'feuille-de-route.md';
+export const SYNONYMS_FILE = 'synonymes.yaml';
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 interface Walked {
@@ -60,7 +66,7 @@ interface Walked {
 }
 
 export function loadContent(contentDir: string, projectRoot: string): LoadedContent {
-  const result: LoadedContent = { roadmaps: [], nodes: [], sheets: [], actors: [], glossary: [], invalid: [], problems: [] };
+  const result: LoadedContent = { roadmaps: [], nodes: [], sheets: [], actors: [], glossary: [], synonyms: null, invalid: [], problems: [] };
   const fileProblem = (fichier: string, message: string, gravite: Problem['gravite'] = 'erreur') =>
     result.problems.push({ fichier, ligne: 1, colonne: 1, chemin: '', message, gravite });
 
@@ -85,6 +91,11 @@ export function loadContent(contentDir: string, projectRoot: string): LoadedCont
     const stem = name.replace(/\.(md|ya?ml)$/, '');
     const top = parts[0]!;
     if (parts.length === 1 && /^readme\.md$/i.test(name)) continue;
+    if (parts.length === 1 && name === SYNONYMS_FILE) {
+      // Not referenced by any other file: an invalid one is reported and leaves the search without synonyms.
+      result.synonyms = readYamlFile(file, 'synonymes', synonymsSchema, result.problems, () => {});
+      continue;
+    }
 
     if (top === 'acteurs' || top === 'glossaire') {
       if (parts.length !== 2 || !name.endsWith('.yaml')) {

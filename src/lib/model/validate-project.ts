@@ -14,6 +14,8 @@ export interface ValidationResult {
   ok: boolean;
   problems: Problem[];
   model: Model;
+  /** The search's synonym groups (content/synonymes.yaml): not part of the published model. */
+  synonymes: string[][];
 }
 
 /**
@@ -50,5 +52,5 @@ export function validateProject(
   const { index, problems } = checkCrossFileRules(content, today);
   // No message quotes more than a shortened value, whichever module wrote it.
   const all = sortProblems([...content.problems, ...problems, ...headingProblems(content)].map((p) => ({ ...p, message: shortenQuotes(p.message) })));
-  return { ok: countErrors(all) === 0, problems: all, model: buildModel(content, index, today, typeof lastChanges === 'function' ? lastChanges() : lastChanges) };
+  return { ok: countErrors(all) === 0, problems: all, model: buildModel(content, index, today, typeof lastChanges === 'function' ? lastChanges() : lastChanges), synonymes: content.synonyms?.data.groupes.map((g) => g.termes) ?? [] };
 }

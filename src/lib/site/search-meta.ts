@@ -5,6 +5,7 @@
  */
 import { fr } from '../i18n/fr.ts';
 import { activeYearsOfModel } from './calendar-years.ts';
+import { synonymsFor, textOf } from './search-synonyms.ts';
 import { activeInYear, isDatedRow, sheetTimelineRows } from './timeline.ts';
 import type { Model, ModelActorRef, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
 
@@ -36,6 +37,36 @@ export function actorFacetName(ref: ModelActorRef): string {
 export interface Places {
   departements: Record<string, { nom: string; region: string }>;
   regions: Record<string, { nom: string }>;
+}
+
+/** What the pages' search data needs besides the model: place names and the synonym groups. */
+export interface SearchContext {
+  places?: Places;
+  /** Groups of equivalent terms (content/synonymes.yaml). */
+  synonymes?: readonly (readonly string[])[];
+}
+
+/** Model fields that are not the page's text (ids, files, where the source put it). */
+const NOT_TEXT = new Set(['id', 'fichier', 'parents', 'source', 'anomalies_source', 'voir_aussi', 'derniere_modification', 'fraicheur', 'statut', 'type', 'acteur']);
+
+/**
+ * The `synonymes` metadata: the terms of content/synonymes.yaml a page does not say but is
+ * about, searchable (weighted in RANKING) yet never shown, so excerpts stay the page's words.
+ */
+function synonymMeta(value: unknown, ctx: SearchContext): Array<[string, string]> {
+  if (!ctx.synonymes?.length) return [];
+  const terms = synonymsFor(textOf(value, NOT_TEXT).join(' \n '), ctx.synonymes);
+  return terms.length ? [['synonymes', terms.join(' · ')]] : [];
+}
+
+/**
+ * The `lieux` metadata of a roadmap's sheets and nodes: its territory, région and département
+ * names, so « télémédecine mayenne » finds the Mayenne roadmap's télémédecine sheet although
+ * the sheet never writes « Mayenne ». Weighted low in RANKING.
+ */
+function placeMeta(rm: ModelRoadmap, ctx: SearchContext): Array<[string, string]> {
+  const names = [clean(rm.territoire.nom), ...territoryFilters(rm.territoire, ctx.places).map(([, v]) => v)];
+  return [['lieux', [...new Set(names)].join(' · ')]];
 }
 
 /**
@@ -102,13 +133,13 @@ export function codeSortKey(code: string | null): string {
 }
 
 /** `model`: the whole site, for the years open-ended work runs to (see activeYears). */
-export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Model, places?: Places): SearchMeta {
+export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Model, ctx: SearchContext = {}): SearchMeta {
   const axis = sheet.parents.find((p) => p.type === 'noeud');
   const roadmapName = clean(rm.titre_court ?? rm.titre);
   const filters: Array<[string, string]> = [
     ['feuille', roadmapName],
     ['territoire', clean(rm.territoire.nom)],
-    ...territoryFilters(rm.territoire, places),
+    ...territoryFilters(rm.territoire, ctx.places),
     ['type', clean(fr.types[sheet.type ?? ''] ?? 'Fiche')],
     ...(sheet.statut ? [['statut', clean(fr.statuts[sheet.statut] ?? sheet.statut)] as [string, string]] : []),
     ...sheet.pilotes.map((p) => ['pilote', actorFacetName(p)] as [string, string]),
@@ -125,6 +156,8 @@ export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Mod
       ['pilote', sheet.pilotes.map((p) => p.nom).join(', ')],
       ['responsables', actorNames([sheet.pilotes, sheet.porteurs])],
       ['partenaires', actorNames([sheet.partenaires, sheet.cofinanceurs, sheet.acteurs, sheet.a_mobiliser])],
+      ...synonymMeta(sheet, ctx),
+      ...placeMeta(rm, ctx),
     ],
     sort: [
       ['code', `${roadmapName} ${codeSortKey(sheet.code)}`],
@@ -133,19 +166,19 @@ export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Mod
   };
 }
 
-export function nodeSearchMeta(rm: ModelRoadmap, node: ModelNode, levelName: string | null, places?: Places): SearchMeta {
+export function nodeSearchMeta(rm: ModelRoadmap, node: ModelNode, levelName: string | null, ctx: SearchContext = {}): SearchMeta {
   const roadmapName = clean(rm.titre_court ?? rm.titre);
   return {
-    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ...territoryFilters(rm.territoire, places), ['type', clean(levelName ?? 'Regroupement')]],
-    meta: [['title', node.titre ?? node.code ?? ''], ['code', node.code ?? ''], ['feuille', rm.titre_court ?? rm.titre], ['pilote', '']],
+    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ...territoryFilters(rm.territoire, ctx.places), ['type', clean(levelName ?? 'Regroupement')]],
+    meta: [['title', node.titre ?? node.code ?? ''], ['code', node.code ?? ''], ['feuille', rm.titre_court ?? rm.titre], ['pilote', ''], ...synonymMeta([node.titre, node.corps], ctx), ...placeMeta(rm, ctx)],
     sort: [['code', `${roadmapName} ${codeSortKey(node.code)}`], ['debut', '9999-12-31']],
   };
 }
 
-export function roadmapSearchMeta(rm: ModelRoadmap, places?: Places): SearchMeta {
+export function roadmapSearchMeta(rm: ModelRoadmap, ctx: SearchContext = {}): SearchMeta {
   const roadmapName = clean(rm.titre_court ?? rm.titre);
   return {
-    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ...territoryFilters(rm.territoire, places), ['type', 'Feuille de route']],
+    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ...territoryFilters(rm.territoire, ctx.places), ['type', 'Feuille de route']],
     meta: [
       // Weighted in RANKING: the territory's name finds its roadmap before the sheets that name it.
       ['territoire', clean(rm.territoire.nom)],
@@ -154,6 +187,7 @@ export function roadmapSearchMeta(rm: ModelRoadmap, places?: Places): SearchMeta
       ['feuille', rm.titre_court ?? rm.titre],
       ['pilote', rm.porteurs.map((p) => p.nom).join(', ')],
       ['responsables', actorNames([rm.porteurs])],
+      ...synonymMeta([rm.titre, rm.sous_titre, rm.corps, rm.gouvernance], ctx),
     ],
     sort: [['code', `${roadmapName} 0000`], ['debut', rm.periode.debut ?? '9999-12-31']],
   };

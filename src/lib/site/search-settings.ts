@@ -16,10 +16,14 @@
  *   half times. `pilote` repeats the pilots for display: not counted twice. `territoire` is
  *   given to roadmap pages only (search-meta.ts) and counts ten times: « Mayenne » finds the
  *   Mayenne roadmap before the many sheets that name the département in their text.
+ *   `synonymes` (the terms of content/synonymes.yaml that name a page's subject) counts once:
+ *   more, and « France services » in that metadata outweighs « Francas » as its pilot (the
+ *   stemmer reads both alike). `lieux` (the roadmap's territory, région and département on
+ *   each of its sheets) counts half: it finds a subject in a place without outweighing the text.
  */
 export const RANKING = {
   termSimilarity: 6,
-  metaWeights: { title: 5, territoire: 10, responsables: 3, partenaires: 1.5, pilote: 0 },
+  metaWeights: { title: 5, territoire: 10, responsables: 3, partenaires: 1.5, synonymes: 1, lieux: 0.5, pilote: 0 },
 } as const;
 
 export interface SearchSettings {
