@@ -170,11 +170,11 @@ describe('facet values a citizen can tick', () => {
     const { model } = validateProject(root);
     const byId = (id: string) => model.feuilles_de_route.find((r) => r.id === id)!;
     const filters = (m: { filters: Array<[string, string]> }) => m.filters.filter(([k]) => k === 'region' || k === 'departement');
-    expect(filters(roadmapSearchMeta(byId('may-num-mayenne'), places))).toEqual([['region', 'Pays de la Loire'], ['departement', 'Mayenne']]);
-    expect(filters(roadmapSearchMeta(byId('aisne-feuille-de-route-numerique'), places))).toEqual([['region', 'Hauts-de-France'], ['departement', 'Aisne']]);
-    expect(filters(roadmapSearchMeta(byId('scoran-pays-de-la-loire'), places))).toEqual([['region', 'Pays de la Loire']]);
+    expect(filters(roadmapSearchMeta(byId('may-num-mayenne'), { places }))).toEqual([['region', 'Pays de la Loire'], ['departement', 'Mayenne']]);
+    expect(filters(roadmapSearchMeta(byId('aisne-feuille-de-route-numerique'), { places }))).toEqual([['region', 'Hauts-de-France'], ['departement', 'Aisne']]);
+    expect(filters(roadmapSearchMeta(byId('scoran-pays-de-la-loire'), { places }))).toEqual([['region', 'Pays de la Loire']]);
     const mednum = byId('mednum49-2023-2025');
-    expect(filters(sheetSearchMeta(mednum, mednum.fiches[0]!, model, places))).toEqual([['region', 'Pays de la Loire'], ['departement', 'Maine-et-Loire']]);
+    expect(filters(sheetSearchMeta(mednum, mednum.fiches[0]!, model, { places }))).toEqual([['region', 'Pays de la Loire'], ['departement', 'Maine-et-Loire']]);
     expect(territoryFilters({ nom: 'Ajaccio', niveau: 'commune', code_insee: '2A004' }, places)).toEqual([['region', 'Corse'], ['departement', 'Corse-du-Sud']]);
     expect(territoryFilters({ nom: 'Sans code', niveau: 'departement', code_insee: null }, places)).toEqual([]);
   });

@@ -6,16 +6,21 @@
  * beside a value is the number of results the search would have with that value ticked,
  * given the query and the other facets' choices; with one value ticked in a facet, it is
  * the number of results shown.
+ *
+ * Partial matches: when no page holds every word, one search per word (a handful at most,
+ * src/lib/site/search-partial.ts) gives the pages holding the most words, said above them.
  */
+import { MAX_PARTIAL_RESULTS, MAX_PARTIAL_SEARCHES, partialWords, rankPartial, shorterForms, withoutStopWords } from '../lib/site/search-partial.ts';
+
 interface Ranking { termSimilarity?: number; metaWeights?: Record<string, number> }
 interface Settings { bundle: string; name: string; others: Array<{ name: string; bundle: string }>; ranking?: Ranking }
 interface Labels {
-  chargement: string; aucun: string; resultat1: string; resultatN: string; resultatSansQ1: string; resultatSansQN: string;
+  chargement: string; aucun: string; partiel1: string; partielN: string; debuts: string; resultat1: string; resultatN: string; resultatSansQ1: string; resultatSansQN: string;
   plus: string; pilote: string; erreur: string; effacer: string; valeurs: string; indisponible: string; filtres: Record<string, string>;
 }
 interface ResultData { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }
 interface PagefindResult { id: string; score: number; data: () => Promise<ResultData> }
-interface PagefindSearch { results: PagefindResult[]; filters: Record<string, Record<string, number>>; totalFilters: Record<string, Record<string, number>> }
+interface PagefindSearch { results: PagefindResult[]; filters: Record<string, Record<string, number>>; totalFilters: Record<string, Record<string, number>>; partial?: boolean; shortened?: string[] }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   mergeIndex(url: string, o?: Record<string, unknown>): Promise<void>;
@@ -141,13 +146,50 @@ function asPagefindFilters(filters: Filters): Record<string, { any: string[] }> 
   return Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, { any: v }]));
 }
 
+/**
+ * The pages holding the most words of the query, when none holds them all; a word that finds
+ * nothing is tried shorter (a typing mistake near its end). Null when nothing is found. At
+ * most MAX_PARTIAL_SEARCHES searches. Pagefind does not count filter values over pages merged
+ * from several searches: they are counted from the pages' own filters (at most
+ * MAX_PARTIAL_RESULTS pages are read).
+ */
+async function partialSearch(pf: Pagefind, q: string, filters: Filters): Promise<PagefindSearch | null> {
+  const words = partialWords(q);
+  if (words.length === 0) return null;
+  let budget = MAX_PARTIAL_SEARCHES;
+  const find = async (w: string) => {
+    budget--;
+    return (await pf.search(w, { filters: asPagefindFilters(filters) }))?.results ?? [];
+  };
+  const perWord = await Promise.all(words.map((w) => find(w)));
+  const shortened: string[] = [];
+  for (const [i, w] of words.entries()) {
+    for (const shorter of perWord[i]!.length ? [] : shorterForms(w)) {
+      if (budget <= 0) break;
+      perWord[i] = await find(shorter);
+      if (perWord[i]!.length) {
+        shortened.push(`${shorter}…`);
+        break;
+      }
+    }
+  }
+  const ranked = rankPartial(perWord.map((hits) => hits.map((r) => ({ id: r.id, score: r.score, result: r }))));
+  if (ranked.length === 0) return null;
+  const results = ranked.map((h) => h.result);
+  const counted: Record<string, Record<string, number>> = {};
+  for (const data of await Promise.all(results.slice(0, MAX_PARTIAL_RESULTS).map((r) => r.data()))) {
+    for (const [key, values] of Object.entries(data.filters)) for (const v of values) (counted[key] ??= {})[v] = (counted[key][v] ?? 0) + 1;
+  }
+  return { results, filters: counted, totalFilters: counted, partial: true, shortened };
+}
+
 /** Counts per facet value: for a facet with ticked values, as if that facet alone were untouched. */
 async function facetCounts(pf: Pagefind, state: State, search: PagefindSearch): Promise<Record<string, Record<string, number>>> {
   const counts: Record<string, Record<string, number>> = { ...search.filters };
   await Promise.all(
     Object.keys(state.filters).map(async (key) => {
       const others = Object.fromEntries(Object.entries(state.filters).filter(([k]) => k !== key));
-      const without = await pf.search(state.q || null, { filters: asPagefindFilters(others) });
+      const without = search.partial ? await partialSearch(pf, state.q, others) : await pf.search(state.q ? withoutStopWords(state.q) : null, { filters: asPagefindFilters(others) });
       counts[key] = without?.filters[key] ?? {};
     }),
   );
@@ -247,8 +289,12 @@ async function showMore(focusFirst = false): Promise<void> {
   if (focusFirst) first?.focus();
 }
 
-function countText(n: number, q: string): string {
+function countText(n: number, q: string, partial = false, shortened: string[] = []): string {
   if (n === 0) return fill(labels.aucun, { q });
+  if (partial) {
+    const found = fill(n > 1 ? labels.partielN : labels.partiel1, { n, q });
+    return shortened.length ? `${found} ${fill(labels.debuts, { mots: shortened.map((w) => `« ${w} »`).join(', ') })}` : found;
+  }
   const template = q ? (n > 1 ? labels.resultatN : labels.resultat1) : n > 1 ? labels.resultatSansQN : labels.resultatSansQ1;
   const missing = unavailable.length ? ` ${fill(labels.indisponible, { sites: unavailable.join(', ') })}` : '';
   return fill(template, { n, q }) + missing;
@@ -275,20 +321,23 @@ async function run(): Promise<void> {
   filtersBox.toggleAttribute('data-vide', false);
   try {
     const pf = await load();
-    const query = () => pf.search(state.q || null, { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });
+    const query = () => pf.search(state.q ? withoutStopWords(state.q) : null, { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });
     const countsKnown = filterIndex !== null;
-    const search = await query();
-    if (!search || mine !== sequence) return;
+    const whole = await query();
+    if (!whole || mine !== sequence) return;
+    const partial = whole.results.length === 0 && state.q ? await partialSearch(pf, state.q, state.filters) : null;
+    if (mine !== sequence) return;
+    const search = partial ?? whole;
     current = search;
     shown = 0;
     resultsList.replaceChildren();
-    countLine.textContent = countText(search.results.length, state.q);
+    countLine.textContent = countText(search.results.length, state.q, search.partial, search.shortened);
     await showMore();
     // Pagefind counts a search's filter values only once the filter index is loaded. That
     // index weighs as much as the rest of a first search (a list of pages per filter), so it
     // comes after the first results are on screen, and the counts follow.
-    if (!countsKnown) await (filterIndex ??= pf.filters());
-    const counted = countsKnown ? search : await query();
+    if (!countsKnown && !partial) await (filterIndex ??= pf.filters());
+    const counted = countsKnown || partial ? search : await query();
     if (!counted || mine !== sequence) return;
     const counts = await facetCounts(pf, state, counted);
     if (mine !== sequence) return;

@@ -4,11 +4,15 @@
  * rewrite its dynamic import.
  */
 import type { Page } from 'playwright-core';
+import { withoutStopWords } from '../../src/lib/site/search-partial.ts';
 
 export interface Hit { url: string; score: number; meta: Record<string, string>; filters: Record<string, string[]> }
 export interface Found { hits: Hit[]; filters: Record<string, Record<string, number>> }
 
-/** For each query (null: filters only), the first `n` results (all with n = 0) and the facet counts. */
+/**
+ * For each query (null: filters only), the first `n` results (all with n = 0) and the facet
+ * counts. The query loses its stop words, as on the search page (src/scripts/recherche.ts).
+ */
 export async function searchIndex(page: Page, queries: Array<{ q: string | null; filters?: Record<string, string[]>; sort?: string }>, n = 5): Promise<Found[]> {
   const code = `(async (queries, n) => {
     const settings = JSON.parse(document.getElementById('recherche').dataset.settings);
@@ -24,6 +28,6 @@ export async function searchIndex(page: Page, queries: Array<{ q: string | null;
       out.push({ hits, filters: search.filters });
     }
     return out;
-  })(${JSON.stringify(queries)}, ${n})`;
+  })(${JSON.stringify(queries.map((x) => ({ ...x, q: x.q === null ? null : withoutStopWords(x.q) })))}, ${n})`;
   return page.evaluate(code) as Promise<Found[]>;
 }

@@ -6,8 +6,8 @@
  */
 export interface QualityCase {
   q: string;
-  /** What the query exercises: accents, plural, hyphen, acronym, partner, territory, synonym, code. */
-  genre: 'accents' | 'pluriel' | 'trait d’union' | 'sigle' | 'partenaire' | 'territoire' | 'mots du texte' | 'code';
+  /** What the query exercises: accents, plural, hyphen, acronym, partner, territory, synonym, code, several words, a typing mistake. */
+  genre: 'accents' | 'pluriel' | 'trait d’union' | 'sigle' | 'partenaire' | 'territoire' | 'mots du texte' | 'code' | 'synonyme' | 'plusieurs mots' | 'faute de frappe';
   tous?: string[];
   parmi?: { pages: string[]; auMoins: number };
 }
@@ -16,6 +16,7 @@ const MED = 'mednum49-2023-2025';
 const MAY = 'may-num-mayenne';
 const AIS = 'aisne-feuille-de-route-numerique';
 const SCO = 'scoran-pays-de-la-loire';
+const MLM = 'maine-et-loire-mediation-numerique';
 
 // Sheets (and the roadmap or theme) whose very title names the subject: any of them answers.
 const MEDIATION = [`${MAY}/fiche-projet-25`, `${MAY}/fiche-projet-28`, `${MED}/a-1-2`, `${MED}/e-2-3`, `${MAY}/thematique-mediation-numerique`, 'maine-et-loire-mediation-numerique'];
@@ -91,6 +92,76 @@ export const QUALITY_CASES: QualityCase[] = [
   { q: 'A.1.2.b', genre: 'code', tous: [`${MED}/a-1-2-b`] },
   { q: 'E.2.5', genre: 'code', tous: [`${MED}/e-2-5`] },
 ];
+
+/**
+ * Queries written as people type them (issue #18): several words, no accents, plurals,
+ * typing mistakes, a place, a synonym from content/synonymes.yaml. Some find no page holding
+ * every word: the search page then shows the pages holding the most (partial matches), and the
+ * suite reads its results there. Expected sheets chosen by reading content/.
+ */
+const EPN = [`${SCO}/oo-2-2-1`, `${SCO}/oo-2-2-2`, `${SCO}/oo-2-2-3`, `${SCO}/action-2-2-1-1`, `${SCO}/action-2-2-1-2`, `${SCO}/action-2-2-2-1`, `${SCO}/action-2-2-2-3`];
+const CNFS = [`${MED}/b-3`, `${SCO}/action-1-1-2-2`, `${MAY}/fiche-projet-25`, `${MAY}/fiche-projet-26`, `${MAY}/fiche-projet-27`, `${MED}/gt-alm`];
+const FRANCE_SERVICES = [`${MED}/b-3`, `${MED}/e-2-5`, `${MED}/b-6`, `${MED}/a-1-2-b`, `${AIS}/piste-06`, `${MLM}/structuration-reseau-departemental`, `${SCO}/action-2-2-2-1`];
+const AGEES = [`${AIS}/piste-03`, `${AIS}/theme-e-sante`, `${MAY}/fiche-projet-29`, `${MAY}/fiche-projet-22`, `${SCO}/os-2-1`, `${MED}/a-3-2`];
+const FRACTURE = [`${AIS}/theme-mediation-des-publics-fragiles`, `${SCO}/axe-2`, `${SCO}/os-2-2`, `${MAY}/fiche-projet-23`, `${MAY}/fiche-projet-31`, ...AGEES];
+
+export const NEW_STYLE_CASES: QualityCase[] = [
+  // Several words, some of which no page holds together.
+  { q: 'fracture numerique personnes agees', genre: 'plusieurs mots', parmi: { pages: FRACTURE, auMoins: 3 } },
+  { q: 'coffre fort numerique sans abri', genre: 'plusieurs mots', tous: [`${MED}/e-2-5`] },
+  { q: 'inclusion numerique des seniors', genre: 'plusieurs mots', tous: [`${AIS}/piste-03`] },
+  { q: 'ateliers numeriques pour les seniors', genre: 'plusieurs mots', tous: [`${MED}/a-3-2`] },
+  { q: 'accompagnement des personnes agees au numerique', genre: 'plusieurs mots', parmi: { pages: [...AGEES, `${MED}/gt-accompagnement-domicile`], auMoins: 3 } },
+  { q: 'reconditionner des ordinateurs', genre: 'plusieurs mots', tous: [`${MAY}/fiche-projet-06`] },
+  { q: 'ordinateurs reconditionnes', genre: 'plusieurs mots', tous: [`${MAY}/fiche-projet-06`] },
+  { q: 'jeunes et reseaux sociaux', genre: 'plusieurs mots', tous: [`${MED}/c-3`] },
+  { q: 'demarches administratives en ligne', genre: 'plusieurs mots', parmi: { pages: [`${AIS}/theme-e-administration`, `${MAY}/fiche-projet-33`, `${AIS}/piste-06`, `${MED}/e-2-5`], auMoins: 3 } },
+  { q: 'collectivites open data', genre: 'plusieurs mots', tous: [`${SCO}/action-3-2-1-1`, `${SCO}/action-3-2-1-2`] },
+  { q: 'numerique educatif', genre: 'plusieurs mots', tous: [`${MAY}/fiche-projet-23`] },
+  { q: 'colleges numeriques', genre: 'plusieurs mots', parmi: { pages: [`${MAY}/fiche-projet-23`, `${SCO}/action-4-2-1-1`, `${AIS}/theme-e-education`], auMoins: 2 } },
+  { q: 'aidant numerique', genre: 'plusieurs mots', tous: [`${AIS}/piste-06`, `${MAY}/fiche-projet-24`] },
+  // Synonyms (content/synonymes.yaml): the page says the other term.
+  { q: 'conseiller numerique', genre: 'synonyme', tous: [`${MED}/b-3`], parmi: { pages: CNFS, auMoins: 2 } },
+  { q: 'conseillers numeriques france services', genre: 'synonyme', tous: [`${MED}/b-3`] },
+  { q: 'maisons france services', genre: 'synonyme', tous: [`${MED}/b-3`], parmi: { pages: FRANCE_SERVICES, auMoins: 3 } },
+  { q: 'maisons de services au public', genre: 'synonyme', tous: [`${SCO}/action-2-2-2-1`], parmi: { pages: FRANCE_SERVICES, auMoins: 2 } },
+  { q: 'msap', genre: 'synonyme', parmi: { pages: FRANCE_SERVICES, auMoins: 3 } },
+  { q: 'personnes agees', genre: 'synonyme', tous: [`${AIS}/piste-03`], parmi: { pages: AGEES, auMoins: 3 } },
+  { q: 'maison de retraite', genre: 'synonyme', tous: [`${MAY}/fiche-projet-29`] },
+  { q: 'donnees ouvertes', genre: 'synonyme', tous: [`${SCO}/action-3-2-1-2`] },
+  { q: 'travail a distance', genre: 'synonyme', tous: [`${SCO}/action-1-2-3`], parmi: { pages: [`${SCO}/action-1-2-3`, `${SCO}/os-1-2`, `${SCO}/action-1-2-1`, `${SCO}/action-1-2-2`], auMoins: 2 } },
+  { q: 'sante numerique', genre: 'synonyme', tous: [`${SCO}/action-2-1-1-1`] },
+  { q: 'ville intelligente', genre: 'synonyme', tous: [`${SCO}/action-3-2-3-2`] },
+  { q: 'illettrisme numerique', genre: 'synonyme', tous: [`${AIS}/theme-mediation-des-publics-fragiles`] },
+  { q: 'fab lab', genre: 'synonyme', tous: [`${SCO}/action-2-2-1-1`, `${SCO}/action-2-2-1-2`] },
+  // Plurals and words typed without accents.
+  { q: 'espaces publics numeriques', genre: 'pluriel', tous: [`${SCO}/oo-2-2-1`], parmi: { pages: EPN, auMoins: 3 } },
+  { q: 'promeneurs du net', genre: 'pluriel', tous: [`${MED}/c-3`] },
+  { q: 'bibliotheques', genre: 'accents', tous: [`${MED}/c-2`] },
+  { q: 'tres haut debit', genre: 'accents', tous: [`${SCO}/action-1-1-1-1`] },
+  { q: 'medecins', genre: 'accents', parmi: { pages: TELEMEDECINE, auMoins: 3 } },
+  { q: 'cybersecurite', genre: 'accents', tous: [`${MAY}/fiche-projet-24`] },
+  // A place, alone or with a subject: the roadmap first, or the place's sheets.
+  { q: 'Mayenne', genre: 'territoire', tous: [MAY] },
+  { q: 'Aisne', genre: 'territoire', tous: [AIS] },
+  { q: 'maine et loire', genre: 'territoire', tous: [MLM, MED] },
+  { q: 'pays de la loire', genre: 'territoire', tous: [SCO] },
+  { q: 'Angers', genre: 'territoire', tous: [`${MED}/gt-alm`] },
+  { q: 'telemedecine mayenne', genre: 'territoire', tous: [`${MAY}/fiche-projet-22`] },
+  { q: 'seniors aisne', genre: 'territoire', tous: [`${AIS}/piste-03`] },
+  { q: 'fibre mayenne', genre: 'territoire', tous: [`${MAY}/fiche-projet-01`] },
+  { q: 'fibre optique', genre: 'territoire', tous: [`${MAY}/fiche-projet-01`, `${MAY}/fiche-projet-09`] },
+  { q: 'tiers lieux mayenne', genre: 'territoire', tous: [`${MAY}/fiche-projet-11`] },
+  { q: 'aidants connect aisne', genre: 'territoire', tous: [`${AIS}/piste-06`] },
+  { q: 'musee numerique aisne', genre: 'territoire', tous: [`${AIS}/piste-01`] },
+  // Typing mistakes.
+  { q: 'mediaton numerique', genre: 'faute de frappe', parmi: { pages: MEDIATION, auMoins: 3 } },
+  { q: 'conseiler numerique', genre: 'faute de frappe', tous: [`${MED}/b-3`] },
+  { q: 'parentalitee', genre: 'faute de frappe', tous: [`${MED}/b-7`] },
+  { q: 'inclusoin numerique', genre: 'faute de frappe', tous: [`${MED}/b-2`] },
+];
+
+export const ALL_CASES: QualityCase[] = [...QUALITY_CASES, ...NEW_STYLE_CASES];
 
 /** Where a case fails, in words; null when it passes. */
 export function judge(c: QualityCase, top3: string[]): string | null {
