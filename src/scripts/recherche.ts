@@ -11,11 +11,12 @@
  * src/lib/site/search-partial.ts) gives the pages holding the most words, said above them.
  */
 import { MAX_PARTIAL_RESULTS, MAX_PARTIAL_SEARCHES, partialWords, rankPartial, shorterForms, withoutStopWords } from '../lib/site/search-partial.ts';
+import { closestWord, unseenWords } from '../lib/site/search-typos.ts';
 
 interface Ranking { termSimilarity?: number; metaWeights?: Record<string, number> }
 interface Settings { bundle: string; name: string; others: Array<{ name: string; bundle: string }>; ranking?: Ranking }
 interface Labels {
-  chargement: string; aucun: string; partiel1: string; partielN: string; debuts: string; resultat1: string; resultatN: string; resultatSansQ1: string; resultatSansQN: string;
+  chargement: string; aucun: string; partiel1: string; partielN: string; debuts: string; suggestion: string; resultat1: string; resultatN: string; resultatSansQ1: string; resultatSansQN: string;
   plus: string; pilote: string; erreur: string; effacer: string; valeurs: string; indisponible: string; filtres: Record<string, string>;
 }
 interface ResultData { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }
@@ -48,6 +49,7 @@ const filtersList = document.getElementById('filtres-liste') as HTMLDivElement;
 const countLine = document.getElementById('compte') as HTMLParagraphElement;
 const resultsList = document.getElementById('resultats') as HTMLOListElement;
 const moreButton = document.getElementById('plus') as HTMLButtonElement;
+const suggestionLine = document.getElementById('suggestion') as HTMLParagraphElement;
 const settings = JSON.parse(form.dataset.settings ?? '{}') as Settings;
 const labels = JSON.parse(form.dataset.labels ?? '{}') as Labels;
 
@@ -258,12 +260,12 @@ function renderFilters(counts: Record<string, Record<string, number>>, selected:
   }
 }
 
-async function showMore(focusFirst = false): Promise<void> {
-  if (!current) return;
+async function showMore(focusFirst = false): Promise<ResultData[]> {
+  if (!current) return [];
   const mine = sequence;
   const batch = current.results.slice(shown, shown + PAGE);
   const items = await Promise.all(batch.map((r) => r.data()));
-  if (mine !== sequence) return;
+  if (mine !== sequence) return [];
   shown += batch.length;
   let first: HTMLAnchorElement | null = null;
   for (const data of items) {
@@ -287,6 +289,44 @@ async function showMore(focusFirst = false): Promise<void> {
   }
   moreButton.hidden = shown >= current.results.length;
   if (focusFirst) first?.focus();
+  return items;
+}
+
+/** The site's words (src/pages/recherche-mots.json.ts), fetched once, only when a suggestion may be needed. */
+let siteWords: Promise<string[]> | null = null;
+
+/**
+ * « Vouliez-vous dire … ? » when a word of the query shows in none of the first results (or
+ * there are none) and is not a word of the site, with the query corrected as a link.
+ */
+async function suggest(q: string, shownItems: ResultData[], mine: number): Promise<void> {
+  const marked = shownItems.flatMap((d) => [...d.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1] ?? ''));
+  const unseen = unseenWords(partialWords(q), marked);
+  if (unseen.length === 0) return;
+  siteWords ??= fetch(form.dataset.mots ?? '').then((r) => (r.ok ? (r.json() as Promise<string[]>) : [])).catch(() => []);
+  const words = await siteWords;
+  if (mine !== sequence) return;
+  let changed = false;
+  const corrected = q
+    .split(/(\s+)/)
+    .map((part) => {
+      const better = unseen.includes(part) ? closestWord(part, words) : null;
+      if (better) changed = true;
+      return better ?? part;
+    })
+    .join('');
+  if (!changed) return;
+  const link = document.createElement('a');
+  link.href = `${location.pathname}?q=${encodeURIComponent(corrected)}`;
+  link.textContent = corrected;
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    input.value = corrected;
+    input.focus();
+    void run();
+  });
+  const [before = '', after = ''] = labels.suggestion.split('{mots}');
+  suggestionLine.replaceChildren(before, link, after);
 }
 
 function countText(n: number, q: string, partial = false, shortened: string[] = []): string {
@@ -310,6 +350,7 @@ async function run(): Promise<void> {
     current = null;
     resultsList.replaceChildren();
     countLine.textContent = '';
+    suggestionLine.replaceChildren();
     moreButton.hidden = true;
     filtersBox.toggleAttribute('data-vide', true);
     filtersList.replaceChildren();
@@ -332,7 +373,10 @@ async function run(): Promise<void> {
     shown = 0;
     resultsList.replaceChildren();
     countLine.textContent = countText(search.results.length, state.q, search.partial, search.shortened);
-    await showMore();
+    suggestionLine.replaceChildren();
+    const firstItems = await showMore();
+    if (state.q) await suggest(state.q, firstItems, mine);
+    if (mine !== sequence) return;
     // Pagefind counts a search's filter values only once the filter index is loaded. That
     // index weighs as much as the rest of a first search (a list of pages per filter), so it
     // comes after the first results are on screen, and the counts follow.

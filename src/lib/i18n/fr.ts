@@ -40,6 +40,7 @@ export const fr = {
     aucun: (q: string) => `Aucun résultat pour « ${q} ». Essayez un autre mot, ou retirez des filtres.`,
     partiel: (n: number, q: string) =>
       `Aucune page ne contient tous les mots de « ${q} » ; voici ${n > 1 ? `les ${n} pages` : 'la page'} qui en ${n > 1 ? 'contiennent' : 'contient'} le plus.`,
+    suggestion: (mots: string) => `Vouliez-vous dire « ${mots} » ?`,
     debuts: (mots: string) => `Mots introuvables tels quels, cherchés par leur début : ${mots}.`,
     resultats: (n: number, q: string) => `${n} ${n > 1 ? 'résultats' : 'résultat'}${q ? ` pour « ${q} »` : ''}`,
     plus: 'Afficher plus de résultats',

@@ -47,7 +47,7 @@ export interface SearchContext {
 }
 
 /** Model fields that are not the page's text (ids, files, where the source put it). */
-const NOT_TEXT = new Set(['id', 'fichier', 'parents', 'source', 'anomalies_source', 'voir_aussi', 'derniere_modification', 'fraicheur', 'statut', 'type', 'acteur']);
+export const NOT_TEXT: ReadonlySet<string> = new Set(['id', 'fichier', 'parents', 'source', 'anomalies_source', 'voir_aussi', 'derniere_modification', 'fraicheur', 'statut', 'type', 'acteur']);
 
 /**
  * The `synonymes` metadata: the terms of content/synonymes.yaml a page does not say but is
