@@ -62,6 +62,12 @@ describe('roadmaps that refer to each other, on the built pages', () => {
     expect(text(section(page('nationale/axe-2'), 'contributions'))).toBe('Actions qui y contribuent Département A 2024-2027 (Département A) Action A.2 — Équiper les médiathèques du département A');
   });
 
+  it('a sheet is labelled and counted by what its roadmap calls it', () => {
+    expect(page('nationale/engagement-3')).toContain('<li class="etiquette">Engagement</li>');
+    expect(page('departement-b/b-1')).toContain('<li class="etiquette">Fiche action</li>');
+    expect(text(page(''))).toContain('Par type 2 engagements');
+  });
+
   it('« voir aussi » links a node by its level, code and title', () => {
     expect(text(section(page('nationale/engagement-7'), 'voir-aussi'))).toBe('Voir aussi Axe 1 — Former les aidants 3 Un aidant formé dans chaque commune');
   });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publicModelSchema } from '../src/lib/export/model-schema.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
-import { announcedText, sheetNamePlural } from '../src/lib/site/relations-view.ts';
+import { sheetNamePlural, sheetTypeLabel } from '../src/lib/site/display.ts';
+import { announcedText } from '../src/lib/site/relations-view.ts';
 import { makeContentTree, ROOT, type ContentTree } from './support/content-tree.ts';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'relations');
@@ -70,9 +71,17 @@ describe('relations between roadmaps in the model', () => {
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 
+  it('labels a sheet by the roadmap\'s name for its sheets, except sub-actions and working groups', () => {
+    const nationale = rm('nationale');
+    expect(sheetTypeLabel(nationale, nationale.fiches[0]!)).toBe('Engagement');
+    expect(sheetTypeLabel(nationale, { type: 'action' })).toBe('Engagement');
+    expect(sheetTypeLabel(nationale, { type: 'groupe_de_travail' })).toBe('Groupe de travail');
+    expect(sheetTypeLabel(rm('departement-b'), { type: null })).toBe('Fiche action');
+  });
+
   it('names sheets in the plural as the roadmap calls them', () => {
-    expect(['Engagement', 'Fiche action', 'Fiche projet', 'Mesure', 'Chantier', 'Réseau'].map(sheetNamePlural))
-      .toEqual(['engagements', 'fiches action', 'fiches projet', 'mesures', 'chantiers', 'réseaux']);
+    expect(['Engagement', 'Fiche action', 'Fiche projet', 'Piste d’action', 'Mesure', 'Réseau', 'FNE'].map(sheetNamePlural))
+      .toEqual(['engagements', 'fiches action', 'fiches projet', 'pistes d’action', 'mesures', 'réseaux', 'FNE']);
   });
 });
 

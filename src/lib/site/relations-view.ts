@@ -1,6 +1,7 @@
 /** What the roadmap, node and sheet pages show of the links between roadmaps. */
 import { fr } from '../i18n/fr.ts';
 import type { ModelEntryRef, ModelRoadmap, ModelRoadmapRelationType } from '../model/types.ts';
+import { sheetNamePlural } from './display.ts';
 import { nodeTitle } from './hierarchy.ts';
 import type { Urls } from './urls.ts';
 
@@ -23,14 +24,6 @@ export function relationGroups(rm: ModelRoadmap, urls: Urls): Array<{ libelle: s
     else groups.push({ libelle: fr.feuille.relations[r.relation]!, relation: r.relation, liens: [link] });
   }
   return groups;
-}
-
-/** « engagements » for « Engagement », « fiches action » for « Fiche action »: the first word takes the plural. */
-export function sheetNamePlural(nomFiche: string): string {
-  const [first = '', ...rest] = nomFiche.split(' ');
-  const lower = first === first.toUpperCase() ? first : first.charAt(0).toLowerCase() + first.slice(1);
-  const plural = /[sxz]$/.test(lower) ? lower : /(eau|eu)$/.test(lower) ? `${lower}x` : `${lower}s`;
-  return [plural, ...rest].join(' ');
 }
 
 /** « Le document annonce 15 engagements et en décrit 2. », or null when the roadmap does not say. */

@@ -7,6 +7,7 @@ import { fr } from '../i18n/fr.ts';
 import { activeYearsOfModel } from './calendar-years.ts';
 import { activeInYear, isDatedRow, sheetTimelineRows } from './timeline.ts';
 import type { Model, ModelActorRef, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
+import { sheetTypeLabel } from './display.ts';
 
 export interface SearchMeta {
   filters: Array<[string, string]>;
@@ -68,7 +69,7 @@ export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Mod
   const filters: Array<[string, string]> = [
     ['feuille', roadmapName],
     ['territoire', clean(rm.territoire.nom)],
-    ['type', clean(fr.types[sheet.type ?? ''] ?? 'Fiche')],
+    ['type', clean(sheetTypeLabel(rm, sheet))],
     ...(sheet.statut ? [['statut', clean(fr.statuts[sheet.statut] ?? sheet.statut)] as [string, string]] : []),
     ...sheet.pilotes.map((p) => ['pilote', clean(p.nom)] as [string, string]),
     ...sheet.partenaires.map((p) => ['partenaire', clean(p.nom)] as [string, string]),
