@@ -23,7 +23,7 @@ const section = (html: string, id: string) => {
   const start = html.indexOf(`aria-labelledby="${id}"`);
   return start < 0 ? '' : html.slice(html.indexOf('>', start) + 1).split('</section>')[0]!;
 };
-const PAGES = ['nationale', 'nationale/axe-2', 'nationale/engagement-3', 'departement-a-2024', 'departement-a-2024/a-1', 'departement-a-2020', 'diagnostic-a', 'departement-b'];
+const PAGES = ['calendrier', 'departement-a-2024/calendrier', 'nationale', 'nationale/axe-2', 'nationale/engagement-3', 'departement-a-2024', 'departement-a-2024/a-1', 'departement-a-2020', 'diagnostic-a', 'departement-b'];
 
 beforeAll(async () => {
   await buildSite('tests/fixtures/relations', out, { JALONS_BASE: '/jalons/' });
@@ -66,6 +66,14 @@ describe('roadmaps that refer to each other, on the built pages', () => {
     expect(page('nationale/engagement-3')).toContain('<li class="etiquette">Engagement</li>');
     expect(page('departement-b/b-1')).toContain('<li class="etiquette">Fiche action</li>');
     expect(text(page(''))).toContain('Par type 2 engagements');
+  });
+
+  it('the roadmaps\' own dates are on their calendar and on the calendar of all roadmaps, linked to where the page gives them', () => {
+    expect(text(page('departement-a-2024/calendrier'))).toContain('Adoption prévue');
+    const all = page('calendrier');
+    expect(text(all)).toContain('Jalons de la feuille de route');
+    expect(all).toContain('href="/jalons/nationale/#faits"');
+    expect(text(page('calendrier/2023'))).toContain('Adoption');
   });
 
   it('« voir aussi » links a node by its level, code and title', () => {

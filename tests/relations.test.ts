@@ -6,7 +6,10 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { roadmapIcalFile, roadmapMilestoneEvents } from '../src/lib/export/ical.ts';
 import { publicModelSchema } from '../src/lib/export/model-schema.ts';
+import { activeYearsOfModel } from '../src/lib/site/calendar-years.ts';
+import { allRoadmapsTimeline, roadmapTimeline } from '../src/lib/site/timeline.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 import { sheetNamePlural, sheetTypeLabel } from '../src/lib/site/display.ts';
 import { announcedText } from '../src/lib/site/relations-view.ts';
@@ -135,5 +138,35 @@ describe('checks on the references between roadmaps', () => {
     expect(problemsWith({ 'nationale/fiches/engagement-7.md': sheet })).toEqual([
       'nationale/fiches/engagement-7.md:5:47 voir_aussi[2] erreur « voir_aussi » renvoie à « axe-11 », qui n\'existe pas. Vouliez-vous dire « axe-1 » ou « axe-2 » ? Écrivez l\'identifiant d\'une fiche ou d\'un nœud de la même feuille de route, ou « feuille-de-route/identifiant ».',
     ]);
+  });
+});
+
+describe('the roadmaps\' own dates on the calendars and in iCalendar', () => {
+  const o = { sheetUrl: (r: string, id: string) => `https://exemple.fr/${r}/${id}/`, roadmapUrl: (r: string) => `https://exemple.fr/${r}/`, today: TODAY, host: 'exemple.fr' };
+
+  it('gives the adoption, the expected adoption and the publication as all-day events', () => {
+    expect(roadmapMilestoneEvents(rm('nationale'), o)).toEqual([{
+      uid: 'nationale.adoption@exemple.fr', summary: 'Nationale : Adoption', description: '28 juillet 2023\n2023-07-28\nhttps://exemple.fr/nationale/#faits',
+      url: 'https://exemple.fr/nationale/#faits', start: '2023-07-28', endExclusive: '2023-07-29',
+    }]);
+    expect(roadmapMilestoneEvents(rm('departement-a-2024'), o).map((e) => [e.summary, e.start, e.endExclusive])).toEqual([['Département A 2024-2027 : Adoption prévue', '2024-10-01', '2024-11-01']]);
+    expect(roadmapMilestoneEvents(rm('diagnostic-a'), o).map((e) => [e.uid, e.summary])).toEqual([['diagnostic-a.publication@exemple.fr', 'Diagnostic A : Publication']]);
+    // A roadmap without a sheet dated still publishes its calendar when it has a date of its own.
+    expect(roadmapIcalFile(rm('diagnostic-a'))).toBe('donnees/diagnostic-a.ics');
+  });
+
+  it('draws them in the roadmap\'s own row of its calendar and under its heading in the calendar of all roadmaps', () => {
+    const own = roadmapTimeline(rm('departement-a-2024'), TODAY).rows.find((r) => r.kind === 'jalons');
+    expect(own?.kind === 'jalons' && own.calendar.jalons.map((j) => [j.libelle, j.debut])).toEqual([['Adoption prévue', '2024-10-01']]);
+    const all = allRoadmapsTimeline(result.model).rows.map((r) => `${r.depth} ${r.kind} ${r.label}`);
+    // The fixture's sheets are undated: only the roadmaps with a date of their own appear.
+    expect(all).toEqual([
+      '0 feuille_de_route Département A 2024-2027', '1 jalons Jalons de la feuille de route',
+      '0 feuille_de_route Diagnostic A', '1 jalons Jalons de la feuille de route',
+      '0 feuille_de_route Nationale', '1 jalons Jalons de la feuille de route',
+    ]);
+    // Only the year's dates on a year's page; the adoption of 2023 makes 2023 a year with a page.
+    expect(allRoadmapsTimeline(result.model, 2024).rows.some((r) => r.kind === 'jalons' && r.feuille_de_route === 'nationale')).toBe(false);
+    expect(activeYearsOfModel(result.model)).toEqual([2023, 2024]);
   });
 });
