@@ -5,7 +5,7 @@ import { fuzzyDateSchema } from './fuzzy-date.ts';
 import { indicatorListSchema } from './indicator.ts';
 import { moneyListSchema } from './money.ts';
 import { reviewListSchema } from './progress.ts';
-import { linkSchema, sourceDefectsSchema } from './source.ts';
+import { pageLinkSchema, sourceDefectsSchema } from './source.ts';
 
 export const ROADMAP_STATUSES = ['diagnostic', 'projet', 'adoptee', 'signee', 'en_vigueur', 'achevee', 'remplacee'] as const;
 export const TERRITORY_LEVELS = ['commune', 'epci', 'departement', 'region', 'national'] as const;
@@ -81,7 +81,7 @@ export const roadmapSchema = z
       })
       .describe('Document d\'origine.'),
     licence: z.string().optional().describe('Licence de réutilisation (« Licence Ouverte / Etalab 2.0 »).'),
-    liens: z.array(linkSchema).optional().describe('Liens utiles.'),
+    liens: z.array(pageLinkSchema).optional().describe('Liens utiles.'),
     objectifs: z
       .array(z.string().trim().min(1))
       .optional()

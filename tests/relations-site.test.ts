@@ -23,7 +23,7 @@ const section = (html: string, id: string) => {
   const start = html.indexOf(`aria-labelledby="${id}"`);
   return start < 0 ? '' : html.slice(html.indexOf('>', start) + 1).split('</section>')[0]!;
 };
-const PAGES = ['calendrier', 'departement-a-2024/calendrier', 'nationale', 'nationale/axe-2', 'nationale/engagement-3', 'departement-a-2024', 'departement-a-2024/a-1', 'departement-a-2020', 'diagnostic-a', 'departement-b'];
+const PAGES = ['calendrier', 'departement-a-2024/calendrier', 'nationale', 'nationale/axe-2', 'nationale/engagement-3', 'departement-a-2024', 'departement-a-2024/a-1', 'departement-a-2024/a-2', 'departement-a-2020', 'diagnostic-a', 'departement-b'];
 
 beforeAll(async () => {
   await buildSite('tests/fixtures/relations', out, { JALONS_BASE: '/jalons/' });
@@ -74,6 +74,12 @@ describe('roadmaps that refer to each other, on the built pages', () => {
     expect(text(all)).toContain('Jalons de la feuille de route');
     expect(all).toContain('href="/jalons/nationale/#faits"');
     expect(text(page('calendrier/2023'))).toContain('Adoption');
+  });
+
+  it('a link written as a path of the site gets the base path, in « liens » and in the body, and is not marked external', () => {
+    const a2 = page('departement-a-2024/a-2');
+    expect(a2).toContain('<a href="/jalons/nationale/axe-2/#contributions">l\'axe national « Équiper les lieux »</a>');
+    expect(section(a2, 'voir-aussi')).toContain('<li><a href="/jalons/nationale/engagement-3/">L&#39;engagement national sur les aidants</a></li>');
   });
 
   it('« voir aussi » links a node by its level, code and title', () => {

@@ -133,6 +133,22 @@ describe('checks on the references between roadmaps', () => {
     ]);
   });
 
+  it('checks links written as a path of the site, in « liens » and in the body, with the closest page', () => {
+    const sheet = `---\ntitre: Équiper\ncode: A.2\nparent: axe-a\nliens:\n  - { titre: Engagement, url: /nationale/engagement-33/ }\n---\nVoir [l'axe](/nationale/axe-2/) et [la fiche](/departement-a-2024/a-11) ;\n\n[1]: /acteur/departement-a/\n`;
+    expect(problemsWith({ 'departement-a-2024/fiches/a-2.md': sheet })).toEqual([
+      'departement-a-2024/fiches/a-2.md:6:26 liens[0].url erreur Le lien « /nationale/engagement-33/ » ne mène à aucune page de ce site. Vouliez-vous dire « /nationale/engagement-3/ » ? Écrivez le chemin d\'une page du site (« /feuille-de-route/identifiant/ »), ou une adresse complète commençant par « https:// ».',
+      'departement-a-2024/fiches/a-2.md:8:47  erreur Le lien « /departement-a-2024/a-11 » ne mène à aucune page de ce site. Vouliez-vous dire « /departement-a-2024/a-1/ » ? Écrivez le chemin d\'une page du site (« /feuille-de-route/identifiant/ »), ou une adresse complète commençant par « https:// ».',
+      'departement-a-2024/fiches/a-2.md:10:6  erreur Le lien « /acteur/departement-a/ » ne mène à aucune page de ce site. Vouliez-vous dire « /acteurs/departement-a/ » ? Écrivez le chemin d\'une page du site (« /feuille-de-route/identifiant/ »), ou une adresse complète commençant par « https:// ».',
+    ]);
+  });
+
+  it('refuses a link that is neither an http(s) address nor a path of the site', () => {
+    const sheet = `---\ntitre: Équiper\ncode: A.2\nparent: axe-a\nliens:\n  - { titre: Ailleurs, url: "javascript:alert(1)" }\n---\n`;
+    expect(problemsWith({ 'departement-a-2024/fiches/a-2.md': sheet })).toEqual([
+      'departement-a-2024/fiches/a-2.md:6:24 liens[0].url erreur Adresse web : écrivez l\'adresse complète, commençant par « https:// », ou le chemin d\'une page de ce site, commençant par « / » (« /mednum49-2023-2025/b-3/ »).',
+    ]);
+  });
+
   it('accepts « voir_aussi » to a node, and suggests nodes as well as sheets', () => {
     const sheet = `---\ntitre: Un lieu équipé\ncode: 7\nparent: axe-2\nvoir_aussi: [axe-1, departement-a-2024/axe-a, axe-11]\n---\n`;
     expect(problemsWith({ 'nationale/fiches/engagement-7.md': sheet })).toEqual([

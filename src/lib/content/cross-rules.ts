@@ -6,11 +6,12 @@
 import { parseFuzzyDate } from '../values/fuzzy-date.ts';
 import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
 import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from './paths.ts';
+import { SITE_PATH } from '../../../schemas/source.ts';
 import { looseKey } from '../values/text.ts';
 import type { ActorData, Entry, LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from './load.ts';
 import { formatPath, shorten, type PathSegment, type Problem } from './problem.ts';
 import { checkProgress, checkRoadmapReviews } from './progress-rules.ts';
-import { didYouMean } from './suggest.ts';
+import { closest, didYouMean } from './suggest.ts';
 import { defaultToday } from '../values/today.ts';
 
 export interface ActorRef {
@@ -237,6 +238,7 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
     }
   }
   checkRoadmapRelations(roadmaps, content, report);
+  checkSitePaths(content, roadmaps, actors, report, problems);
   return { index: { roadmaps, actors, resolveActor }, problems };
 }
 
@@ -306,6 +308,57 @@ function checkRoadmapRelations(
         report(roadmap, ['remplacee_par'], `Cette feuille de route est « remplacee_par » ${d.remplacee_par}, mais ${d.remplacee_par} est « precedee_par » ${shorten(other.precedee_par)} : corrigez l'un des deux fichiers pour qu'ils se répondent.`, 'avertissement');
       }
     }
+  }
+}
+
+/** The site's pages that do not come from a content file. */
+const FIXED_PAGES = ['/', '/acteurs/', '/glossaire/', '/calendrier/', '/recherche/', '/guide/', '/donnees/', '/avancement/', '/actualites/'];
+
+/** « /a/b#c » and « /a/b/?q » are the page « /a/b/ »: what is checked against the site's pages. */
+export function sitePage(path: string): string {
+  const bare = path.replace(/[?#].*$/, '');
+  return bare.endsWith('/') || /\.[a-z0-9]+$/i.test(bare) ? bare : `${bare}/`;
+}
+
+/**
+ * Links written as a path of this site (« /mednum49-2023-2025/b-3/ ») in « liens » and in the
+ * Markdown bodies: each must name a page the build makes, as an id must name a file.
+ */
+function checkSitePaths(
+  content: LoadedContent,
+  roadmaps: Map<string, RoadmapIndex>,
+  actors: Map<string, Entry<ActorData>>,
+  report: (e: Entry<unknown>, p: PathSegment[], m: string, g?: Problem['gravite']) => void,
+  problems: Problem[],
+) {
+  const pages = new Set(FIXED_PAGES);
+  for (const [id, rm] of roadmaps) {
+    for (const page of ['', 'calendrier/', 'fiches/', ...[...rm.nodes.keys(), ...rm.sheets.keys(), ...rm.invalid].map((e) => `${e}/`)]) pages.add(`/${id}/${page}`);
+  }
+  for (const id of actors.keys()) pages.add(`/acteurs/${id}/`);
+  // Year pages and the open-data files depend on the build: only their form is checked.
+  const exists = (page: string) => pages.has(page) || /^\/calendrier\/\d{4}\/$/.test(page) || /^\/donnees\/./.test(page);
+  const problem = (path: string) => {
+    const page = sitePage(path);
+    if (exists(page)) return null;
+    // Paths share long prefixes: only the closest one is worth suggesting.
+    const [near] = closest(page, pages, 1);
+    return `Le lien « ${shorten(path)} » ne mène à aucune page de ce site.${near ? ` Vouliez-vous dire « ${near} » ?` : ''} Écrivez le chemin d'une page du site (« /feuille-de-route/identifiant/ »), ou une adresse complète commençant par « https:// ».`;
+  };
+  const entries = [...content.roadmaps, ...content.nodes, ...content.sheets] as MarkdownEntry<{ liens?: Array<{ url: string }> }>[];
+  for (const entry of entries) {
+    entry.data.liens?.forEach((l, i) => {
+      const message = SITE_PATH.test(l.url) ? problem(l.url) : null;
+      if (message) report(entry, ['liens', i, 'url'], message);
+    });
+    entry.body.split('\n').forEach((line, i) => {
+      // Inline links « [texte](/chemin/) » and reference definitions « [1]: /chemin/ ».
+      for (const m of line.matchAll(/\]\((\/(?!\/)[^)\s]*)|^\s*\[[^\]]+\]:\s*(\/(?!\/)\S*)/g)) {
+        const path = (m[1] ?? m[2])!;
+        const message = problem(path);
+        if (message) problems.push({ fichier: entry.fichier, ligne: entry.bodyLine + i, colonne: m.index! + m[0].indexOf(path) + 1, chemin: '', message, gravite: 'erreur' });
+      }
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 /** What the roadmap, node and sheet pages show of the links between roadmaps. */
+import { SITE_PATH } from '../../../schemas/source.ts';
 import { fr } from '../i18n/fr.ts';
 import type { ModelEntryRef, ModelRoadmap, ModelRoadmapRelationType } from '../model/types.ts';
 import { sheetNamePlural } from './display.ts';
@@ -67,4 +68,9 @@ export function contributionGroups(entry: { contributions: ModelEntryRef[] }, ro
     groups.set(rm.id, group);
   }
   return [...groups.values()].sort((a, b) => collator.compare(a.territoire, b.territoire) || collator.compare(a.feuille, b.feuille));
+}
+
+/** A « liens » entry: a path of this site under the base path, anything else an external link. */
+export function linkView(link: { titre: string; url: string }, urls: Urls): LinkView {
+  return SITE_PATH.test(link.url) ? { href: urls.asset(link.url), texte: link.titre, externe: false } : { href: link.url, texte: link.titre, externe: true };
 }
