@@ -33,7 +33,7 @@ export const pageLinkSchema = z
       .string()
       .trim()
       .refine((v) => SITE_PATH.test(v) || (/^https?:\/\/[^\s/]/.test(v) && URL.canParse(v)), {
-        message: 'Adresse web : écrivez l\'adresse complète, commençant par « https:// », ou le chemin d\'une page de ce site, commençant par « / » (« /mednum49-2023-2025/b-3/ »).',
+        message: 'Ce lien n\'est pas une adresse web valide : écrivez l\'adresse complète, commençant par « https:// », ou le chemin d\'une page de ce site, commençant par « / » (« /mednum49-2023-2025/b-3/ »).',
       })
       .describe('Adresse web (http ou https), ou chemin d\'une page de ce site commençant par « / » (« /mednum49-2023-2025/b-3/ »).'),
   })

@@ -145,7 +145,7 @@ describe('checks on the references between roadmaps', () => {
   it('refuses a link that is neither an http(s) address nor a path of the site', () => {
     const sheet = `---\ntitre: Équiper\ncode: A.2\nparent: axe-a\nliens:\n  - { titre: Ailleurs, url: "javascript:alert(1)" }\n---\n`;
     expect(problemsWith({ 'departement-a-2024/fiches/a-2.md': sheet })).toEqual([
-      'departement-a-2024/fiches/a-2.md:6:24 liens[0].url erreur Adresse web : écrivez l\'adresse complète, commençant par « https:// », ou le chemin d\'une page de ce site, commençant par « / » (« /mednum49-2023-2025/b-3/ »).',
+      'departement-a-2024/fiches/a-2.md:6:24 liens[0].url erreur Ce lien n\'est pas une adresse web valide : écrivez l\'adresse complète, commençant par « https:// », ou le chemin d\'une page de ce site, commençant par « / » (« /mednum49-2023-2025/b-3/ »).',
     ]);
   });
 
