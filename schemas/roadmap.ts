@@ -3,11 +3,24 @@ import { actorRefListSchema } from './actor.ts';
 import { milestoneSchema } from './calendar.ts';
 import { fuzzyDateSchema } from './fuzzy-date.ts';
 import { indicatorListSchema } from './indicator.ts';
+import { moneyListSchema } from './money.ts';
 import { reviewListSchema } from './progress.ts';
-import { linkSchema, sourceDefectsSchema } from './source.ts';
+import { pageLinkSchema, sourceDefectsSchema } from './source.ts';
 
-export const ROADMAP_STATUSES = ['diagnostic', 'projet', 'adoptee', 'en_vigueur', 'achevee', 'remplacee'] as const;
+export const ROADMAP_STATUSES = ['diagnostic', 'projet', 'adoptee', 'signee', 'en_vigueur', 'achevee', 'remplacee'] as const;
 export const TERRITORY_LEVELS = ['commune', 'epci', 'departement', 'region', 'national'] as const;
+
+/**
+ * Another roadmap: the folder name of one of this site, or the https address of a roadmap
+ * page of another Jalons site (accepted as written, never fetched).
+ */
+export const roadmapRefSchema = z
+  .string()
+  .trim()
+  .refine((v) => /^[a-z0-9][a-z0-9-]*$/.test(v) || /^https:\/\/[^\s/]+\/\S*$/.test(v), {
+    message: 'Écrivez le nom de dossier d\'une feuille de route de ce site (« mednum49-2023-2025 ») ou l\'adresse https d\'une feuille de route d\'un autre site Jalons (« https://exemple.fr/feuille/ »).',
+  })
+  .describe('Nom de dossier d\'une feuille de route de ce site, ou adresse https de la page d\'une feuille de route d\'un autre site Jalons.');
 
 export const levelSchema = z
   .strictObject({
@@ -50,8 +63,10 @@ export const roadmapSchema = z
       .describe('Période couverte par la feuille de route.'),
     date_adoption: fuzzyDateSchema.optional().describe('Date d\'adoption ou de validation.'),
     date_publication: fuzzyDateSchema.optional().describe('Date de publication du document.'),
-    statut: z.enum(ROADMAP_STATUSES).describe('Statut du document : diagnostic, projet, adoptee, en_vigueur, achevee ou remplacee.'),
+    adoption_prevue: fuzzyDateSchema.optional().describe('Date à laquelle l\'adoption est prévue, pour un projet pas encore adopté (« octobre 2024 »).'),
+    statut: z.enum(ROADMAP_STATUSES).describe('Statut du document : diagnostic, projet, adoptee, signee, en_vigueur, achevee ou remplacee.'),
     niveaux: z.array(levelSchema).describe('Les niveaux de la hiérarchie, du plus général au plus fin (les fiches viennent en dessous).'),
+    fiches_annoncees: z.number().int().positive().optional().describe('Nombre de fiches que le document annonce, quand il n\'en décrit qu\'une partie (« 15 engagements », dont 2 décrits).'),
     nom_fiche: z.string().optional().describe('Comment la source appelle ses fiches (« Fiche action », « Fiche projet », « Action »).'),
     priorites: z.array(priorityLevelSchema).optional().describe('Échelle de priorité propre à cette feuille de route.'),
     gouvernance: z.string().optional().describe('Gouvernance (instances, pilotage), en Markdown.'),
@@ -66,7 +81,7 @@ export const roadmapSchema = z
       })
       .describe('Document d\'origine.'),
     licence: z.string().optional().describe('Licence de réutilisation (« Licence Ouverte / Etalab 2.0 »).'),
-    liens: z.array(linkSchema).optional().describe('Liens utiles.'),
+    liens: z.array(pageLinkSchema).optional().describe('Liens utiles.'),
     objectifs: z
       .array(z.string().trim().min(1))
       .optional()
@@ -78,6 +93,11 @@ export const roadmapSchema = z
       .array(milestoneSchema)
       .optional()
       .describe('Étapes datées de la feuille de route entière (« Évaluation à mi-parcours : 2027 ») ; les « jalons_atteints » des bilans disent lesquelles sont atteintes.'),
+    budget: moneyListSchema.optional().describe('Budget de la feuille de route entière, tel que la source l\'écrit (une ligne par poste).'),
+    declinaison_de: roadmapRefSchema.optional().describe('Feuille de route que celle-ci décline sur son territoire (la feuille de route nationale pour une feuille de route départementale).'),
+    diagnostic: roadmapRefSchema.optional().describe('Diagnostic qui a précédé et préparé cette feuille de route.'),
+    precedee_par: roadmapRefSchema.optional().describe('Feuille de route précédente, que celle-ci remplace.'),
+    remplacee_par: roadmapRefSchema.optional().describe('Feuille de route suivante, qui remplace celle-ci (statut « remplacee »).'),
     bilans: reviewListSchema.optional(),
     anomalies_source: sourceDefectsSchema.optional(),
   })

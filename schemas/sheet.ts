@@ -4,7 +4,7 @@ import { calendarSchema } from './calendar.ts';
 import { indicatorListSchema } from './indicator.ts';
 import { meansSchema, moneyListSchema } from './money.ts';
 import { progressListSchema, SHEET_STATUSES } from './progress.ts';
-import { linkSchema, sourceDefectsSchema, sourceRefSchema } from './source.ts';
+import { pageLinkSchema, sourceDefectsSchema, sourceRefSchema } from './source.ts';
 
 export const SHEET_TYPES = ['action', 'sous_action', 'groupe_de_travail', 'fiche_projet', 'piste_action'] as const;
 export { SHEET_STATUSES };
@@ -54,8 +54,9 @@ export const sheetSchema = z
     risques: textList.optional().describe('Risques identifiés.'),
     resultats_attendus: textList.optional().describe('Résultats attendus.'),
     benefices: textList.optional().describe('Bénéfices attendus pour les habitants.'),
-    liens: z.array(linkSchema).optional().describe('Liens vers des ressources externes.'),
-    voir_aussi: z.array(z.string().trim().min(1)).optional().describe('Fiches liées : identifiant d\'une fiche de la même feuille de route, ou « feuille-de-route/fiche ».'),
+    liens: z.array(pageLinkSchema).optional().describe('Liens vers des ressources externes, ou vers d\'autres pages de ce site par leur chemin (« /nationale/engagement-3/ »).'),
+    voir_aussi: z.array(z.string().trim().min(1)).optional().describe('Fiches ou nœuds liés : identifiant d\'une fiche ou d\'un nœud de la même feuille de route, ou « feuille-de-route/identifiant ».'),
+    contribue_a: z.array(z.string().trim().min(1)).optional().describe('Nœuds ou fiches d\'une autre feuille de route auxquels cette fiche contribue (un axe ou un engagement de la feuille de route nationale), écrits « feuille-de-route/identifiant ».'),
     suivi: progressListSchema.optional(),
     source: sourceRefSchema.optional(),
     anomalies_source: sourceDefectsSchema.optional(),

@@ -15,9 +15,26 @@ export const sourceDefectsSchema = z
   .array(z.string().trim().min(1))
   .describe('Défauts du document source signalés au lecteur (page perdue, fiche tronquée, indicateurs recopiés d\'une autre fiche…).');
 
+/** A page of this site written as its path from the site's root (« /mednum49-2023-2025/b-3/ »), checked and prefixed with the base path. */
+export const SITE_PATH = /^\/(?!\/)[^\s]*$/;
+
 export const linkSchema = z
   .strictObject({
     titre: z.string().trim().min(1).describe('Texte du lien.'),
     url: z.url({ protocol: /^https?$/ }).describe('Adresse web (http ou https).'),
   })
   .describe('Lien vers une ressource externe.');
+
+/** A link of « liens »: to another site, or to a page of this one by its path (checked against the site's pages). */
+export const pageLinkSchema = z
+  .strictObject({
+    titre: z.string().trim().min(1).describe('Texte du lien.'),
+    url: z
+      .string()
+      .trim()
+      .refine((v) => SITE_PATH.test(v) || (/^https?:\/\/[^\s/]/.test(v) && URL.canParse(v)), {
+        message: 'Ce lien n\'est pas une adresse web valide : écrivez l\'adresse complète, commençant par « https:// », ou le chemin d\'une page de ce site, commençant par « / » (« /mednum49-2023-2025/b-3/ »).',
+      })
+      .describe('Adresse web (http ou https), ou chemin d\'une page de ce site commençant par « / » (« /mednum49-2023-2025/b-3/ »).'),
+  })
+  .describe('Lien vers une ressource externe, ou vers une page de ce site.');

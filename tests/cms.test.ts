@@ -159,7 +159,8 @@ describe('content written by the CMS', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jalons-cms-'));
     cpSync(fixture, join(dir, 'content'), { recursive: true });
     const fields = collection('exemple_fiches').fields!;
-    writeFileSync(join(dir, 'content', 'exemple', 'fiches', 'a-1-9.md'), asCmsWrites(fields, { voir_aussi: ['a-1-1'] }));
+    // The fixture has one roadmap: a sheet has nothing of another to contribute to (tests/relations.test.ts checks that field).
+    writeFileSync(join(dir, 'content', 'exemple', 'fiches', 'a-1-9.md'), asCmsWrites(fields, { voir_aussi: ['a-1-1'], contribue_a: [] }));
     writeFileSync(join(dir, 'content', 'exemple', 'noeuds', 'a-2.md'), asCmsWrites(collection('exemple_noeuds').fields!, { parent: 'axe-a', code: 'A.2', niveau: 'objectif' }));
     writeFileSync(join(dir, 'content', 'acteurs', 'nouvel-acteur.yaml'), YAML.stringify({ ...sampleObject(collection('acteurs').fields!), nom: 'Nouvel acteur', sigle: 'NA', aliases: ['Le nouvel acteur'], parent: 'reseau-cyb' }));
     const result = validateProject(dir);

@@ -114,7 +114,8 @@ describe('filters, metadata and sort keys of real pages', () => {
     const filters = (k: string) => meta.filters.filter(([key]) => key === k).map(([, v]) => v);
     expect(filters('feuille')).toEqual(['Mednum49 2023-2025']);
     expect(filters('territoire')).toEqual([mednum.territoire.nom]);
-    expect(filters('type')).toEqual(['Action']);
+    // The type is what the roadmap calls its sheets (« nom_fiche »), as on the sheet page.
+    expect(filters('type')).toEqual(['Fiche action']);
     expect(filters('pilote')).toEqual(promeneurs.pilotes.map((p) => p.nom));
     expect(filters('partenaire')).toEqual(promeneurs.partenaires.map(actorFacetName));
     expect(filters('axe')).toHaveLength(1);

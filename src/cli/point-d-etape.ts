@@ -63,7 +63,7 @@ if (!str('fiche') || str('texte') === undefined) {
       const where = result.sousAction !== null ? `la sous-action « ${result.sousAction} » de ` : '';
       process.stdout.write(`✓ Étape ajoutée au suivi de ${shortenQuotes(where)}${relative(root, result.path)} :\n${result.added.replace(/^/gm, '    ')}\n  Relisez-la, puis proposez la modification (commit, demande de fusion).\n`);
     } else {
-      const text = formatHuman(result.problems, { version: 1, feuilles_de_route: [], acteurs: [], glossaire: [] }).split('\n').slice(0, -1).join('\n');
+      const text = formatHuman(result.problems, { version: 2, feuilles_de_route: [], acteurs: [], glossaire: [] }).split('\n').slice(0, -1).join('\n');
       process.stderr.write(`✗ L'étape n'a pas été ajoutée : elle rendrait la fiche invalide. Le fichier ${relative(root, result.path)} est inchangé ; les numéros de ligne sont ceux du fichier avec l'étape ajoutée.\n\n${text}\n`);
       process.exitCode = 1;
     }

@@ -9,10 +9,19 @@ export interface RunResult {
   ms: number;
 }
 
+/**
+ * The environment without what Vitest adds to it for Vite (BASE_URL, MODE, DEV, PROD, SSR): a
+ * user's shell has none of them, and a build given BASE_URL=/ ignores JALONS_BASE.
+ */
+function userEnv(): NodeJS.ProcessEnv {
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...rest } = process.env;
+  return rest;
+}
+
 export function runCli(script: string, args: string[] = [], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: { ...userEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

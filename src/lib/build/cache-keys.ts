@@ -6,6 +6,8 @@
  * - its roadmap without the bodies of the other entries (breadcrumb, neighbours,
  *   children, hierarchy, levels, priorities, the period of the mini-timeline);
  * - the sheets it points to in other roadmaps ("voir aussi");
+ * - the roadmaps of the nodes and sheets it contributes to, of the sheets that contribute
+ *   to it, and of the nodes it points to ("voir aussi"): their labels and titles;
  * - what the whole site shares: actors (names, links), glossary (abbreviations), the
  *   build's "today" (the mini-timeline's marker), the calendar horizon (the years of
  *   open-ended work in the search filters), the forge links;
@@ -16,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
 
-const VERSION = 3;
+const VERSION = 4;
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
@@ -54,6 +56,13 @@ export function pageCacheKeys(model: Model, shared: SharedInputs, lastChange: (f
         return target ? [target.rm.id, target.rm.titre_court ?? target.rm.titre, target.f.code, target.f.titre] : null;
       })
       : [];
-    return digest([site, roadmapDigest(rm), entry, seeAlso, lastChange(entry.fichier)]);
+    const linked = [...new Set([
+      ...entry.contributions.map((c) => c.feuille_de_route),
+      ...('contribue_a' in entry ? [...entry.contribue_a, ...entry.voir_aussi].map((c) => c.feuille_de_route) : []),
+    ])].filter((id) => id !== rm.id).sort().map((id) => {
+      const other = model.feuilles_de_route.find((r) => r.id === id);
+      return other ? roadmapDigest(other) : null;
+    });
+    return digest([site, roadmapDigest(rm), entry, seeAlso, linked, lastChange(entry.fichier)]);
   };
 }

@@ -6,11 +6,12 @@
 import { parseFuzzyDate } from '../values/fuzzy-date.ts';
 import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
 import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from './paths.ts';
+import { SITE_PATH } from '../../../schemas/source.ts';
 import { looseKey } from '../values/text.ts';
 import type { ActorData, Entry, LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from './load.ts';
 import { formatPath, shorten, type PathSegment, type Problem } from './problem.ts';
 import { checkProgress, checkRoadmapReviews } from './progress-rules.ts';
-import { didYouMean } from './suggest.ts';
+import { closest, didYouMean } from './suggest.ts';
 import { defaultToday } from '../values/today.ts';
 
 export interface ActorRef {
@@ -208,11 +209,15 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
         report(sheet, ['priorite'], `La priorité « ${shorten(String(sheet.data.priorite))} » n'existe pas dans l'échelle de la feuille de route.${hint} Valeurs admises : ${priorities.map((p) => p.valeur).join(', ')}.`);
       }
       sheet.data.voir_aussi?.forEach((target, i) => {
-        const [rmId, sheetId] = target.includes('/') ? target.split('/', 2) as [string, string] : [rm.roadmap.id, target];
+        const [rmId, entryId] = target.includes('/') ? target.split('/', 2) as [string, string] : [rm.roadmap.id, target];
         const targetRm = roadmaps.get(rmId);
-        if (!targetRm?.sheets.has(sheetId) && !targetRm?.invalid.has(sheetId)) {
-          report(sheet, ['voir_aussi', i], `« voir_aussi » renvoie à « ${shorten(target)} », qui n'existe pas.${didYouMean(sheetId, [...(targetRm ?? rm).sheets.keys(), ...(targetRm ?? rm).invalid])} Écrivez l'identifiant d'une fiche de la même feuille de route, ou « feuille-de-route/fiche ».`);
+        if (!targetRm?.sheets.has(entryId) && !targetRm?.nodes.has(entryId) && !targetRm?.invalid.has(entryId)) {
+          report(sheet, ['voir_aussi', i], `« voir_aussi » renvoie à « ${shorten(target)} », qui n'existe pas.${didYouMean(entryId, entryIds(targetRm ?? rm))} Écrivez l'identifiant d'une fiche ou d'un nœud de la même feuille de route, ou « feuille-de-route/identifiant ».`);
         }
+      });
+      sheet.data.contribue_a?.forEach((target, i) => {
+        const message = contributionProblem(target, rm, roadmaps);
+        if (message) report(sheet, ['contribue_a', i], message);
       });
       checkCalendar(sheet, rm, report);
       checkProgress(sheet, today, report);
@@ -227,8 +232,134 @@ export function checkCrossFileRules(content: LoadedContent, today: string = defa
     }
     reportCycles(rm.sheets, report, 'fiche');
     reportDuplicateCodes(rm, report);
+    const announced = rm.roadmap.data.fiches_annoncees;
+    if (announced !== undefined && announced < rm.sheets.size) {
+      report(rm.roadmap, ['fiches_annoncees'], `« fiches_annoncees » vaut ${announced}, mais ${rm.sheets.size} fiches sont décrites dans ${rm.roadmap.roadmapId}/fiches/ : le document annonce au moins autant de fiches qu'il en décrit. Corrigez le nombre, ou retirez le champ si toutes les fiches sont décrites.`, 'avertissement');
+    }
   }
+  checkRoadmapRelations(roadmaps, content, report);
+  checkSitePaths(content, roadmaps, actors, report, problems);
   return { index: { roadmaps, actors, resolveActor }, problems };
+}
+
+export const ROADMAP_RELATIONS = ['declinaison_de', 'diagnostic', 'precedee_par', 'remplacee_par'] as const;
+export type RoadmapRelation = typeof ROADMAP_RELATIONS[number];
+
+/** Another Jalons site's roadmap, written as its address: accepted as is, never fetched. */
+export const isExternalRoadmap = (ref: string) => ref.startsWith('https://');
+
+const entryIds = (rm: RoadmapIndex) => [...rm.nodes.keys(), ...rm.sheets.keys(), ...rm.invalid];
+
+/** What is wrong with a « contribue_a » reference, or null. */
+function contributionProblem(target: string, rm: RoadmapIndex, roadmaps: Map<string, RoadmapIndex>): string | null {
+  const fix = 'Écrivez « feuille-de-route/identifiant », l\'identifiant d\'un nœud ou d\'une fiche d\'une autre feuille de route de ce site (« nationale/engagement-3 »).';
+  if (!target.includes('/')) {
+    const here = rm.nodes.has(target) || rm.sheets.has(target);
+    return here
+      ? `« contribue_a » relie une fiche à une autre feuille de route ; « ${shorten(target)} » est dans la même : utilisez « voir_aussi ».`
+      : `« contribue_a » renvoie à « ${shorten(target)} », sans feuille de route. ${fix}`;
+  }
+  const [rmId, entryId] = target.split('/', 2) as [string, string];
+  const targetRm = roadmaps.get(rmId);
+  if (!targetRm) return `« contribue_a » renvoie à la feuille de route « ${shorten(rmId)} », qui n'existe pas.${didYouMean(rmId, roadmaps.keys())} ${fix}`;
+  if (targetRm === rm) return `« contribue_a » relie une fiche à une autre feuille de route ; « ${shorten(target)} » est dans la même : utilisez « voir_aussi ».`;
+  if (!targetRm.nodes.has(entryId) && !targetRm.sheets.has(entryId) && !targetRm.invalid.has(entryId)) {
+    return `« contribue_a » renvoie à « ${shorten(target)} » : « ${shorten(entryId)} » n'est ni un nœud ni une fiche de ${rmId}.${didYouMean(entryId, entryIds(targetRm))} ${fix}`;
+  }
+  return null;
+}
+
+/**
+ * Relations between roadmaps: each names a roadmap of this site or another site's address;
+ * a roadmap never relates to itself; a successor and a predecessor should tell the same story.
+ */
+function checkRoadmapRelations(
+  roadmaps: Map<string, RoadmapIndex>,
+  content: LoadedContent,
+  report: (e: Entry<unknown>, p: PathSegment[], m: string, g?: Problem['gravite']) => void,
+) {
+  const known = new Set([...roadmaps.keys(), ...content.invalid.filter((i) => i.kind === 'roadmap').map((i) => i.id)]);
+  const valid = (ref: string | undefined, self: string) => ref !== undefined && !isExternalRoadmap(ref) && ref !== self && known.has(ref);
+  for (const { roadmap } of roadmaps.values()) {
+    const d = roadmap.data;
+    for (const field of ROADMAP_RELATIONS) {
+      const ref = d[field];
+      if (ref === undefined || isExternalRoadmap(ref)) continue;
+      if (ref === roadmap.id) {
+        report(roadmap, [field], `« ${field} » désigne cette feuille de route elle-même : écrivez le nom de dossier d'une autre feuille de route, ou retirez le champ.`);
+      } else if (!known.has(ref)) {
+        report(roadmap, [field], `« ${field} » renvoie à la feuille de route « ${shorten(ref)} », qui n'existe pas dans ce site.${didYouMean(ref, known)} Écrivez le nom de dossier d'une feuille de route de content/, ou l'adresse https d'une feuille de route d'un autre site Jalons.`);
+      }
+    }
+    // A successor is often written down before the old roadmap's status is updated: the page
+    // stays right (it shows both), so the editor is reminded, not blocked.
+    if (d.remplacee_par !== undefined && d.statut !== 'remplacee') {
+      report(roadmap, ['remplacee_par'], `Cette feuille de route est « remplacee_par » une autre, mais son statut est « ${d.statut} » : écrivez « statut: remplacee » si elle est bien remplacée.`, 'avertissement');
+    }
+    if (valid(d.precedee_par, roadmap.id)) {
+      const other = roadmaps.get(d.precedee_par!)?.roadmap.data;
+      if (other?.remplacee_par !== undefined && other.remplacee_par !== roadmap.id) {
+        report(roadmap, ['precedee_par'], `Cette feuille de route est « precedee_par » ${d.precedee_par}, mais ${d.precedee_par} est « remplacee_par » ${shorten(other.remplacee_par)} : corrigez l'un des deux fichiers pour qu'ils se répondent.`, 'avertissement');
+      }
+    }
+    if (valid(d.remplacee_par, roadmap.id)) {
+      const other = roadmaps.get(d.remplacee_par!)?.roadmap.data;
+      if (other?.precedee_par !== undefined && other.precedee_par !== roadmap.id) {
+        report(roadmap, ['remplacee_par'], `Cette feuille de route est « remplacee_par » ${d.remplacee_par}, mais ${d.remplacee_par} est « precedee_par » ${shorten(other.precedee_par)} : corrigez l'un des deux fichiers pour qu'ils se répondent.`, 'avertissement');
+      }
+    }
+  }
+}
+
+/** The site's pages that do not come from a content file. */
+const FIXED_PAGES = ['/', '/acteurs/', '/glossaire/', '/calendrier/', '/recherche/', '/guide/', '/donnees/', '/avancement/', '/actualites/'];
+
+/** « /a/b#c » and « /a/b/?q » are the page « /a/b/ »: what is checked against the site's pages. */
+export function sitePage(path: string): string {
+  const bare = path.replace(/[?#].*$/, '');
+  return bare.endsWith('/') || /\.[a-z0-9]+$/i.test(bare) ? bare : `${bare}/`;
+}
+
+/**
+ * Links written as a path of this site (« /mednum49-2023-2025/b-3/ ») in « liens » and in the
+ * Markdown bodies: each must name a page the build makes, as an id must name a file.
+ */
+function checkSitePaths(
+  content: LoadedContent,
+  roadmaps: Map<string, RoadmapIndex>,
+  actors: Map<string, Entry<ActorData>>,
+  report: (e: Entry<unknown>, p: PathSegment[], m: string, g?: Problem['gravite']) => void,
+  problems: Problem[],
+) {
+  const pages = new Set(FIXED_PAGES);
+  for (const [id, rm] of roadmaps) {
+    for (const page of ['', 'calendrier/', 'fiches/', ...[...rm.nodes.keys(), ...rm.sheets.keys(), ...rm.invalid].map((e) => `${e}/`)]) pages.add(`/${id}/${page}`);
+  }
+  for (const id of actors.keys()) pages.add(`/acteurs/${id}/`);
+  // Year pages and the open-data files depend on the build: only their form is checked.
+  const exists = (page: string) => pages.has(page) || /^\/calendrier\/\d{4}\/$/.test(page) || /^\/donnees\/./.test(page);
+  const problem = (path: string) => {
+    const page = sitePage(path);
+    if (exists(page)) return null;
+    // Paths share long prefixes: only the closest one is worth suggesting.
+    const [near] = closest(page, pages, 1);
+    return `Le lien « ${shorten(path)} » ne mène à aucune page de ce site.${near ? ` Vouliez-vous dire « ${near} » ?` : ''} Écrivez le chemin d'une page du site (« /feuille-de-route/identifiant/ »), ou une adresse complète commençant par « https:// ».`;
+  };
+  const entries = [...content.roadmaps, ...content.nodes, ...content.sheets] as MarkdownEntry<{ liens?: Array<{ url: string }> }>[];
+  for (const entry of entries) {
+    entry.data.liens?.forEach((l, i) => {
+      const message = SITE_PATH.test(l.url) ? problem(l.url) : null;
+      if (message) report(entry, ['liens', i, 'url'], message);
+    });
+    entry.body.split('\n').forEach((line, i) => {
+      // Inline links « [texte](/chemin/) » and reference definitions « [1]: /chemin/ ».
+      for (const m of line.matchAll(/\]\((\/(?!\/)[^)\s]*)|^\s*\[[^\]]+\]:\s*(\/(?!\/)\S*)/g)) {
+        const path = (m[1] ?? m[2])!;
+        const message = problem(path);
+        if (message) problems.push({ fichier: entry.fichier, ligne: entry.bodyLine + i, colonne: m.index! + m[0].indexOf(path) + 1, chemin: '', message, gravite: 'erreur' });
+      }
+    });
+  }
 }
 
 /** Said the same by the validator, the importer (through it) and the scaffolds' checks. */

@@ -4,10 +4,10 @@
  * from the model and the build's date, so the same content gives the same bytes.
  */
 import { fr } from '../i18n/fr.ts';
-import { calendarView, followedPeriod } from '../model/calendar-view.ts';
+import { calendarView, followedPeriod, roadmapDates } from '../model/calendar-view.ts';
 import type { ModelDate, ModelRoadmap, ModelSheet } from '../model/types.ts';
 import { dateText, unitOf } from '../values/date-text.ts';
-import type { Precision } from '../values/fuzzy-date.ts';
+import { parseFuzzyDate, type Precision } from '../values/fuzzy-date.ts';
 
 export interface IcalOptions {
   /** Absolute URL of a sheet's page. */
@@ -38,7 +38,8 @@ function addDays(iso: string, days: number): string {
 }
 const compact = (iso: string) => iso.replace(/-/g, '');
 /** A progress date in words at its precision (« octobre 2024 »), else as written. */
-const reachedText = (d: ModelDate) => (d.debut ? dateText(d.debut, (d.precision as Precision | null) ?? null) : d.texte);
+const precisionOf = (texte: string): string | null => { const r = parseFuzzyDate(texte); return r.ok ? r.value.precision : null; };
+const reachedText = (d: Pick<ModelDate, 'texte' | 'debut' | 'precision'>) => (d.debut ? dateText(d.debut, (d.precision as Precision | null) ?? null) : d.texte);
 
 function hasEvents(rm: ModelRoadmap, f: ModelSheet): boolean {
   if (!f.calendrier) return false;
@@ -56,24 +57,29 @@ export function roadmapIcalFile(rm: ModelRoadmap): string | null {
   return ownMilestones(rm).length > 0 || rm.fiches.some((f) => hasEvents(rm, f)) ? `donnees/${rm.id}.ics` : null;
 }
 
-const ownMilestones = (rm: ModelRoadmap) => rm.jalons.filter((j) => j.date.debut && j.date.fin);
+const ownMilestones = (rm: ModelRoadmap) => roadmapDates(rm).filter((d) => d.date.debut && d.date.fin);
 
-/** The roadmap's own milestones, each an all-day event over the unit of its date, marked when a report reached it. */
+/**
+ * The roadmap's own dates (adoption, publication, expected adoption) and milestones, each an
+ * all-day event over the unit of its date, a milestone marked when a report reached it.
+ */
 export function roadmapMilestoneEvents(rm: ModelRoadmap, o: IcalOptions): IcalEvent[] {
-  const url = `${o.roadmapUrl(rm.id)}#cap`;
   const name = rm.titre_court ?? rm.titre;
-  return rm.jalons.flatMap((j, i) => {
-    if (!j.date.debut || !j.date.fin) return [];
-    const summary = `${name} : ${j.libelle}`;
-    const when = reachedText(j.date);
+  return roadmapDates(rm).flatMap(({ cle, libelle, date, jalon }) => {
+    if (!date.debut || !date.fin) return [];
+    // A milestone links to where the page lists it with its state; a date of the document to its key facts.
+    const url = `${o.roadmapUrl(rm.id)}${jalon ? '#cap' : '#faits'}`;
+    const summary = `${name} : ${libelle}`;
+    const when = reachedText({ ...date, precision: jalon?.date.precision ?? precisionOf(date.texte) });
+    const j = { date: { texte: date.texte }, atteint_le: jalon?.atteint_le ?? null };
     return [{
-      uid: `${rm.id}.jalon-${i + 1}@${o.host}`,
+      uid: `${rm.id}.${cle}@${o.host}`,
       summary: j.atteint_le ? fr.suivi.jalonAtteintIcal(summary, reachedText(j.atteint_le)) : summary,
       // As a sheet's: the date in words at its precision, the source's words when they differ, the page's address.
       description: [when, ...(when === j.date.texte ? [] : [j.date.texte]), url].join('\n'),
       url,
-      start: j.date.debut,
-      endExclusive: addDays(j.date.fin, 1),
+      start: date.debut,
+      endExclusive: addDays(date.fin, 1),
     }];
   });
 }

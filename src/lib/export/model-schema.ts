@@ -117,12 +117,27 @@ const progressSummary = z.strictObject({
   fiches_en_retard: z.array(text).describe('Identifiants des fiches en retard.'),
 }).meta({ id: 'SyntheseSuivi', description: 'Synthèse du suivi d\'un ensemble de fiches, à la date de construction du site.' });
 
+const entryRef = z.strictObject({
+  feuille_de_route: text.describe('Identifiant de la feuille de route.'),
+  id: text.describe('Identifiant du nœud ou de la fiche.'),
+  type: z.enum(['noeud', 'fiche']),
+}).meta({ id: 'ReferenceElement', description: 'Nœud ou fiche d\'une autre feuille de route du site.' });
+const roadmapLinkFields = {
+  feuille_de_route: nullableText.describe('Identifiant d\'une feuille de route de ce site ; null pour une feuille de route d\'un autre site.'),
+  url: nullableText.describe('Adresse https de la feuille de route d\'un autre site Jalons, telle que l\'éditeur l\'écrit (jamais lue) ; null pour une feuille de route de ce site.'),
+  titre: nullableText.describe('Titre court (sinon titre) de la feuille de route de ce site ; null pour une adresse.'),
+  territoire: nullableText.describe('Territoire de la feuille de route de ce site ; null pour une adresse.'),
+};
+const roadmapLink = z.strictObject(roadmapLinkFields).meta({ id: 'LienFeuilleDeRoute', description: 'Autre feuille de route : de ce site, ou d\'un autre site Jalons par son adresse.' });
+const contributions = z.array(entryRef).describe('Fiches d\'autres feuilles de route qui disent y contribuer (leur « contribue_a »), dans l\'ordre de lecture.');
+
 const node = z.strictObject({
   id: text, feuille_de_route: text, fichier: text, code: nullableText, titre: nullableText, titre_court: nullableText,
   niveau: text, niveau_nom: nullableText, parent: nullableText, parents: z.array(ancestor),
   ordre: z.number().int().describe('Rang dans la lecture en profondeur de la feuille de route (nœuds et fiches confondus).'),
   source, anomalies_source: z.array(text), corps: text.describe('Texte Markdown.'),
   synthese_suivi: progressSummary,
+  contributions,
 }).meta({ id: 'Noeud', description: 'Nœud de la hiérarchie (axe, objectif…).' });
 
 const sheet = z.strictObject({
@@ -141,7 +156,9 @@ const sheet = z.strictObject({
     suivi: z.array(progressEntry), statut_actuel: sheetStatus.nullable(), avancement: z.number().min(0).max(100).nullable(),
   })),
   problematique: nullableText, risques: z.array(text), resultats_attendus: z.array(text), benefices: z.array(text),
-  liens: z.array(link), voir_aussi: z.array(z.strictObject({ feuille_de_route: text, id: text })),
+  liens: z.array(link), voir_aussi: z.array(z.strictObject({ feuille_de_route: text, id: text })).describe('Fiches ou nœuds liés.'),
+  contribue_a: z.array(entryRef).describe('Nœuds ou fiches d\'autres feuilles de route auxquels cette fiche contribue.'),
+  contributions,
   source, anomalies_source: z.array(text), corps: text.describe('Texte Markdown.'),
   suivi: z.array(progressEntry).describe('Étapes du suivi, de la plus récente à la plus ancienne.'),
   statut_actuel: sheetStatus.nullable().describe('Statut de l\'étape la plus récente qui en porte un, sinon « statut ».'),
@@ -166,9 +183,11 @@ const roadmap = z.strictObject({
   territoire: z.strictObject({ nom: text, niveau: z.enum(TERRITORY_LEVELS), code_insee: nullableText }),
   periode: z.strictObject({ debut: nullableDate, fin: nullableDate, texte: nullableText }),
   date_adoption: dated, date_publication: dated,
+  adoption_prevue: dated.describe('Date d\'adoption prévue, pour un projet pas encore adopté.'),
   statut: z.enum(ROADMAP_STATUSES),
   niveaux: z.array(z.strictObject({ id: text, nom: text, nom_pluriel: nullableText, facultatif: z.boolean(), affiche: z.boolean() })),
   nom_fiche: text,
+  fiches_annoncees: z.number().int().positive().nullable().describe('Nombre de fiches que le document annonce quand il n\'en décrit qu\'une partie ; null sinon.'),
   priorites: z.array(z.strictObject({ valeur: text, libelle: text, description: nullableText })),
   gouvernance: nullableText,
   source: z.strictObject({ titre: text, auteur: nullableText, fichier: nullableText, url: nullableText, date: nullableText, note: nullableText }),
@@ -177,6 +196,16 @@ const roadmap = z.strictObject({
   objectifs: z.array(text).describe('Objectifs ou cibles de la feuille de route entière (Markdown), tels que la source les écrit.'),
   indicateurs: z.array(indicator).describe('Indicateurs de la feuille de route entière ; les valeurs mesurées par les bilans sont ajoutées à leurs mesures.'),
   jalons: z.array(milestoneProgress).describe('Jalons de la feuille de route entière, atteints (par un bilan) ou en retard.'),
+  budget: z.array(money).describe('Budget de la feuille de route entière.'),
+  declinaison_de: roadmapLink.nullable().describe('Feuille de route que celle-ci décline (déclarée dans son fichier).'),
+  diagnostic: roadmapLink.nullable().describe('Diagnostic qui l\'a précédée (déclaré dans son fichier).'),
+  precedee_par: roadmapLink.nullable().describe('Feuille de route précédente (déclarée dans son fichier).'),
+  remplacee_par: roadmapLink.nullable().describe('Feuille de route suivante (déclarée dans son fichier).'),
+  relations: z.array(z.strictObject({
+    relation: z.enum(['declinaison_de', 'declinee_par', 'diagnostic', 'diagnostic_pour', 'precedee_par', 'remplacee_par']).describe('Ce qu\'est l\'autre feuille de route pour celle-ci : celle qu\'elle décline, une qui la décline, son diagnostic, celle dont elle est le diagnostic, la précédente, la suivante.'),
+    ...roadmapLinkFields,
+    declaree: z.boolean().describe('Écrite dans le fichier de cette feuille de route ; faux quand elle est déduite du fichier de l\'autre.'),
+  })).describe('Relations avec les autres feuilles de route, dans les deux sens.'),
   bilans: z.array(z.strictObject({
     date: modelDate, titre: text, texte: nullableText, lien: link.nullable(),
     valeurs: measuredValues.describe('Valeurs des indicateurs de la feuille de route mesurées à la date du bilan.'),
@@ -196,7 +225,7 @@ const glossaryTerm = z.strictObject({
 });
 
 export const publicModelSchema = z.strictObject({
-  version: z.literal(1).describe('Version du format ; elle change seulement si un champ est retiré ou renommé.'),
+  version: z.literal(2).describe('Version du format ; elle change quand un champ est retiré ou renommé, ou qu\'une valeur nouvelle apparaît dans une liste fermée (docs/donnees.md, « Versions »).'),
   feuilles_de_route: z.array(roadmap),
   acteurs: z.array(actor),
   glossaire: z.array(glossaryTerm),

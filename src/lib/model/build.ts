@@ -12,6 +12,7 @@ import {
 } from './progress.ts';
 import { defaultToday } from '../values/today.ts';
 import { foldForMatch } from '../values/text.ts';
+import { linkContributions, linkRoadmaps, roadmapLink } from './relations.ts';
 import type { Model, ModelActorRef, ModelCalendar, ModelAncestor, ModelIndicator, ModelIndicatorPoint, ModelNode, ModelRoadmap, ModelSheet, ModelSource } from './types.ts';
 
 type RawRef = Parameters<typeof normaliseRef>[0];
@@ -92,9 +93,20 @@ export function buildModel(content: LoadedContent, index: ContentIndex, today: s
   const feuilles_de_route = [...index.roadmaps.values()]
     .sort((a, b) => collator.compare(a.roadmap.data.titre_court ?? a.roadmap.data.titre, b.roadmap.data.titre_court ?? b.roadmap.data.titre))
     .map((rm) => buildRoadmap(rm, refs, today, lastChanges));
+  const byId = new Map(feuilles_de_route.map((r) => [r.id, r]));
+  for (const rm of feuilles_de_route) {
+    const d = index.roadmaps.get(rm.id)!.roadmap.data;
+    rm.declinaison_de = d.declinaison_de === undefined ? null : roadmapLink(d.declinaison_de, byId);
+    rm.diagnostic = d.diagnostic === undefined ? null : roadmapLink(d.diagnostic, byId);
+    rm.precedee_par = d.precedee_par === undefined ? null : roadmapLink(d.precedee_par, byId);
+    rm.remplacee_par = d.remplacee_par === undefined ? null : roadmapLink(d.remplacee_par, byId);
+  }
+  linkRoadmaps(feuilles_de_route);
+  linkContributions(feuilles_de_route, new Map([...index.roadmaps.values()].flatMap((rm) =>
+    [...rm.sheets.values()].map((s) => [`${rm.roadmap.id}/${s.id}`, s.data.contribue_a ?? []] as const))));
 
   return {
-    version: 1,
+    version: 2,
     feuilles_de_route,
     acteurs: content.actors
       .map((a) => ({
@@ -139,7 +151,7 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
           id: e.id, feuille_de_route: rm.roadmap.id, fichier: e.fichier, code, titre: d.titre ?? null, titre_court: d.titre_court ?? null,
           niveau: d.niveau, niveau_nom: levelName.get(d.niveau) ?? null, parent: d.parent ?? null, parents: ancestors,
           ordre: rank++, source: source(d.source), anomalies_source: d.anomalies_source ?? [], corps: e.body.trim(),
-          synthese_suivi: summarise([]),
+          synthese_suivi: summarise([]), contributions: [],
         });
       } else {
         fiches.push(buildSheet(rm, item.entry, code, ancestors, rank++, refs, today, lastChanges));
@@ -167,9 +179,11 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
     periode: { debut: rm.period.debut, fin: rm.period.fin, texte: r.periode?.texte ?? null },
     date_adoption: fuzzy(r.date_adoption),
     date_publication: fuzzy(r.date_publication),
+    adoption_prevue: fuzzy(r.adoption_prevue),
     statut: r.statut,
     niveaux: r.niveaux.map((l) => ({ id: l.id, nom: l.nom, nom_pluriel: l.nom_pluriel ?? null, facultatif: l.facultatif ?? false, affiche: l.affiche ?? true })),
     nom_fiche: r.nom_fiche ?? 'Fiche action',
+    fiches_annoncees: r.fiches_annoncees ?? null,
     priorites: (r.priorites ?? []).map((p) => ({ valeur: String(p.valeur), libelle: p.libelle, description: p.description ?? null })),
     gouvernance: r.gouvernance ?? null,
     source: {
@@ -184,6 +198,9 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
     // Values measured in the reports are measures of the roadmap's own indicators, as a sheet's log measures the sheet's.
     indicateurs: withMeasures((r.indicateurs ?? []).map(indicator), bilans),
     jalons: roadmapMilestones(r.jalons ?? [], bilans, r.statut, today),
+    budget: money(r.budget),
+    // Set once every roadmap is built (src/lib/model/relations.ts).
+    declinaison_de: null, diagnostic: null, precedee_par: null, remplacee_par: null, relations: [],
     bilans,
     synthese_suivi: summarise(fiches),
     noeuds,
@@ -271,6 +288,8 @@ function buildSheet(
       const [feuille_de_route, id] = t.includes('/') ? (t.split('/', 2) as [string, string]) : [rm.roadmap.id, t];
       return { feuille_de_route, id };
     }),
+    contribue_a: [],
+    contributions: [],
     source: source(d.source),
     anomalies_source: d.anomalies_source ?? [],
     corps: e.body.trim(),

@@ -25,7 +25,7 @@ import type { Calendar, Period } from '../values/calendar.ts';
 import { periodText, unitOf } from '../values/date-text.ts';
 import type { Precision } from '../values/fuzzy-date.ts';
 import { daysInMonth } from '../values/fuzzy-date.ts';
-import type { ModelRoadmap } from './types.ts';
+import type { ModelMilestoneProgress, ModelRoadmap } from './types.ts';
 
 export type ShownKind = 'periode' | 'echeance' | 'recurrence' | 'jalon';
 
@@ -194,4 +194,26 @@ export interface CalendarDisplay {
 export function calendarDisplay(cal: Calendar, period: Period): CalendarDisplay {
   const view = calendarView(cal, period);
   return { texte: view.texte, echeance: view.echeance, ouvert: view.ouvert, periodes: view.periodes };
+}
+
+/** A date of the roadmap itself: its adoption, publication or expected adoption, or one of its milestones. */
+export interface RoadmapDate {
+  /** Stable within the roadmap, for iCalendar UIDs: « adoption », « publication », « adoption-prevue », « jalon-1 »… */
+  cle: string;
+  libelle: string;
+  date: { texte: string; debut: string | null; fin: string | null };
+  /** The milestone's progress, for a milestone; null for the document's own dates. */
+  jalon: ModelMilestoneProgress | null;
+}
+
+/**
+ * What the roadmap's calendars and iCalendar file show of the roadmap itself: the dates of the
+ * document (the expected adoption only while no adoption date is given), then its milestones.
+ */
+export function roadmapDates(rm: Pick<ModelRoadmap, 'date_adoption' | 'date_publication' | 'adoption_prevue' | 'jalons'>): RoadmapDate[] {
+  const own: RoadmapDate[] = [];
+  if (rm.date_adoption) own.push({ cle: 'adoption', libelle: fr.feuille.adoption, date: rm.date_adoption, jalon: null });
+  else if (rm.adoption_prevue) own.push({ cle: 'adoption-prevue', libelle: fr.feuille.adoptionPrevue, date: rm.adoption_prevue, jalon: null });
+  if (rm.date_publication) own.push({ cle: 'publication', libelle: fr.feuille.publication, date: rm.date_publication, jalon: null });
+  return [...own, ...rm.jalons.map((j, i) => ({ cle: `jalon-${i + 1}`, libelle: j.libelle, date: j.date, jalon: j }))];
 }

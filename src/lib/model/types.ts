@@ -141,6 +141,33 @@ export interface ModelSource {
   note: string | null;
 }
 
+/** A reference to a node or a sheet of another roadmap of the site (« contribue_a »). */
+export interface ModelEntryRef {
+  feuille_de_route: string;
+  id: string;
+  type: 'noeud' | 'fiche';
+}
+
+/**
+ * Another roadmap: one of this site (`feuille_de_route`, with its title and territory), or a
+ * roadmap of another Jalons site known only by its address (`url`, never fetched).
+ */
+export interface ModelRoadmapLink {
+  feuille_de_route: string | null;
+  url: string | null;
+  titre: string | null;
+  territoire: string | null;
+}
+
+export type ModelRoadmapRelationType = 'declinaison_de' | 'declinee_par' | 'diagnostic' | 'diagnostic_pour' | 'precedee_par' | 'remplacee_par';
+
+/** A relation as the roadmap page shows it, both ways: written in this roadmap's file, or in the other one's. */
+export interface ModelRoadmapRelation extends ModelRoadmapLink {
+  relation: ModelRoadmapRelationType;
+  /** Written in this roadmap's own file (false: deduced from the other roadmap's file). */
+  declaree: boolean;
+}
+
 export interface ModelNode {
   id: string;
   feuille_de_route: string;
@@ -159,6 +186,8 @@ export interface ModelNode {
   corps: string;
   /** Roll-up of the sheets under this node, at the build date. */
   synthese_suivi: ModelProgressSummary;
+  /** Sheets of other roadmaps that say they contribute to this node (their « contribue_a »). */
+  contributions: ModelEntryRef[];
 }
 
 /** Where a sheet's freshness comes from: a progress entry it carries, or git's record of its file. */
@@ -201,6 +230,10 @@ export interface ModelSheet {
   benefices: string[];
   liens: Array<{ titre: string; url: string }>;
   voir_aussi: Array<{ feuille_de_route: string; id: string }>;
+  /** Nodes or sheets of other roadmaps this sheet contributes to. */
+  contribue_a: ModelEntryRef[];
+  /** Sheets of other roadmaps that say they contribute to this sheet. */
+  contributions: ModelEntryRef[];
   source: ModelSource;
   anomalies_source: string[];
   corps: string;
@@ -235,9 +268,12 @@ export interface ModelRoadmap {
   periode: { debut: string | null; fin: string | null; texte: string | null };
   date_adoption: { texte: string; debut: string | null; fin: string | null } | null;
   date_publication: { texte: string; debut: string | null; fin: string | null } | null;
+  adoption_prevue: { texte: string; debut: string | null; fin: string | null } | null;
   statut: string;
   niveaux: Array<{ id: string; nom: string; nom_pluriel: string | null; facultatif: boolean; affiche: boolean }>;
   nom_fiche: string;
+  /** Sheets the document announces, when it describes only some of them (null otherwise). */
+  fiches_annoncees: number | null;
   priorites: Array<{ valeur: string; libelle: string; description: string | null }>;
   gouvernance: string | null;
   source: { titre: string; auteur: string | null; fichier: string | null; url: string | null; date: string | null; note: string | null };
@@ -251,6 +287,13 @@ export interface ModelRoadmap {
   indicateurs: ModelIndicator[];
   /** The roadmap's own milestones, reached (by a report) or late, at the build date. */
   jalons: ModelMilestoneProgress[];
+  budget: Money[];
+  declinaison_de: ModelRoadmapLink | null;
+  diagnostic: ModelRoadmapLink | null;
+  precedee_par: ModelRoadmapLink | null;
+  remplacee_par: ModelRoadmapLink | null;
+  /** Relations with other roadmaps, both ways: declared here or deduced from the other roadmap. */
+  relations: ModelRoadmapRelation[];
   /** Dated roadmap-level reports, newest first. */
   bilans: ModelReview[];
   /** Roll-up of all the roadmap's sheets, at the build date. */
@@ -281,7 +324,7 @@ export interface ModelGlossaryTerm {
 }
 
 export interface Model {
-  version: 1;
+  version: 2;
   feuilles_de_route: ModelRoadmap[];
   acteurs: ModelActor[];
   glossaire: ModelGlossaryTerm[];

@@ -3,8 +3,11 @@ import type { Model } from '../model/types.ts';
 import { activeInYear, allRoadmapsTimeline, isDatedRow } from './timeline.ts';
 
 export function activeYearsOfModel(model: Model): number[] {
-  const rows = allRoadmapsTimeline(model).rows.filter(isDatedRow);
+  const all = allRoadmapsTimeline(model).rows;
+  const rows = all.filter(isDatedRow);
   const years = new Set<number>();
+  // The roadmaps' own dates and milestones each make their year a page.
+  for (const row of all) if (row.kind === 'jalons') for (const j of row.calendar.jalons) years.add(Number(j.debut.slice(0, 4)));
   for (const row of rows) {
     // A deadline's unit may begin the year before its end (a winter): activeInYear decides.
     const from = row.calendar.debut ? Number(row.calendar.debut.slice(0, 4)) : Number((row.calendar.fin ?? '0').slice(0, 4)) - 1;

@@ -41,17 +41,47 @@ export interface Breakdown {
   count: number;
 }
 
-export function breakdown(sheets: readonly ModelSheet[], field: 'type' | 'statut'): Breakdown[] {
+/**
+ * `nomFiche`: the roadmap's own name for its sheets; by type, a sheet is counted under it unless
+ * it is a sub-action or a working group (SHEET_KINDS_OF_THEIR_OWN).
+ */
+export function breakdown(sheets: readonly ModelSheet[], field: 'type' | 'statut', nomFiche?: string): Breakdown[] {
   const one = field === 'type' ? fr.types : fr.statuts;
   const many = field === 'type' ? fr.typesPluriel : fr.statutsPluriel;
   const counts = new Map<string, number>();
   for (const s of sheets) {
-    const key = s[field] ?? '';
+    const key = field === 'type' && nomFiche !== undefined && !SHEET_KINDS_OF_THEIR_OWN.includes(s.type ?? '') ? ROADMAP_SHEET : s[field] ?? '';
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  const label = (key: string, count: number) => {
+    if (key === ROADMAP_SHEET) return count > 1 ? sheetNamePlural(nomFiche!) : lowerFirst(nomFiche!);
+    return key ? ((count > 1 ? many : one)[key] ?? key).toLowerCase() : fr.accueil.statutNonPrecise;
+  };
   return [...counts.entries()]
-    .map(([key, count]) => ({ key, label: key ? ((count > 1 ? many : one)[key] ?? key).toLowerCase() : fr.accueil.statutNonPrecise, count }))
+    .map(([key, count]) => ({ key, label: label(key, count), count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+}
+
+const ROADMAP_SHEET = '\u0000nom_fiche';
+/** Sheet types that are not the roadmap's ordinary sheet, whatever the roadmap calls those. */
+const SHEET_KINDS_OF_THEIR_OWN: readonly string[] = ['sous_action', 'groupe_de_travail'];
+const lowerFirst = (word: string) => (/^\p{Lu}{2}/u.test(word) ? word : word.charAt(0).toLowerCase() + word.slice(1));
+
+/**
+ * What a sheet is, in the roadmap's own words (« Engagement », « Fiche projet », « Piste d'action »):
+ * its « nom_fiche », except for a sub-action or a working group, named as such.
+ */
+export function sheetTypeLabel(rm: Pick<ModelRoadmap, 'nom_fiche'>, sheet: Pick<ModelSheet, 'type'>): string {
+  return sheet.type && SHEET_KINDS_OF_THEIR_OWN.includes(sheet.type) ? fr.types[sheet.type] ?? rm.nom_fiche : rm.nom_fiche;
+}
+
+/** « engagements » for « Engagement », « fiches action » for « Fiche action »: the first word takes the plural. */
+export function sheetNamePlural(nomFiche: string): string {
+  const [first = '', ...rest] = nomFiche.split(' ');
+  const lower = lowerFirst(first);
+  // An acronym stays as it is, as French writes « les EPCI ».
+  const plural = /^\p{Lu}{2}/u.test(lower) || /[sxz]$/.test(lower) ? lower : /(eau|eu)$/.test(lower) ? `${lower}x` : `${lower}s`;
+  return [plural, ...rest].join(' ');
 }
 
 /** "A.1.2 Coordination…" or just the title. */

@@ -192,7 +192,22 @@ function rehypeDataFlags() {
   };
 }
 
-function buildProcessor(idPrefix: string, siteHost: string | null, raw: boolean) {
+/**
+ * A link written as a path of this site (« /mednum49-2023-2025/b-3/ », checked by the validator)
+ * is prefixed with the base path the site is published under (« /jalons/ »).
+ */
+function rehypeSitePaths(base: string) {
+  const prefix = base.replace(/\/+$/, '');
+  return () => (tree: Root) => {
+    if (!prefix) return;
+    visit(tree, 'element', (node: Element) => {
+      const href = node.tagName === 'a' ? String(node.properties?.href ?? '') : '';
+      if (/^\/(?!\/)/.test(href) && !href.startsWith(`${prefix}/`)) node.properties = { ...node.properties, href: `${prefix}${href}` };
+    });
+  };
+}
+
+function buildProcessor(idPrefix: string, siteHost: string | null, raw: boolean, base: string) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -204,6 +219,7 @@ function buildProcessor(idPrefix: string, siteHost: string | null, raw: boolean)
     .use(rehypeSanitize, { ...sanitizeSchema(idPrefix), clobberPrefix: '' })
     .use(rehypeSlug, { prefix: idPrefix && idPrefix !== 'note-' ? idPrefix : '' })
     .use(rehypeExternalLinks(siteHost))
+    .use(rehypeSitePaths(base))
     .use(rehypeMermaid)
     .use(rehypeFocusableScroll)
     .use(rehypeAbbr)
@@ -211,16 +227,20 @@ function buildProcessor(idPrefix: string, siteHost: string | null, raw: boolean)
     .freeze();
 }
 
-/** Renders one Markdown body to safe HTML. `idPrefix` keeps footnote ids unique when a page shows several bodies. */
-export function renderMarkdown(markdown: string, options: { context?: PageContext | null; siteHost?: string | null; idPrefix?: string } = {}): string {
+/**
+ * Renders one Markdown body to safe HTML. `idPrefix` keeps footnote ids unique when a page shows
+ * several bodies; `base`: the path the site is published under, which links to its own pages get.
+ */
+export function renderMarkdown(markdown: string, options: { context?: PageContext | null; siteHost?: string | null; idPrefix?: string; base?: string } = {}): string {
   if (!markdown.trim()) return '';
   const idPrefix = options.idPrefix ?? 'note-';
   const siteHost = options.siteHost ?? null;
+  const base = options.base ?? '/';
   // Without "<" Markdown yields no raw HTML node, and rehype-raw would change nothing.
   const raw = markdown.includes('<');
-  const key = `${idPrefix}\u0000${siteHost ?? ''}\u0000${raw}`;
+  const key = `${idPrefix}\u0000${siteHost ?? ''}\u0000${raw}\u0000${base}`;
   let processor = processors.get(key);
-  if (!processor) processors.set(key, (processor = buildProcessor(idPrefix, siteHost, raw)));
+  if (!processor) processors.set(key, (processor = buildProcessor(idPrefix, siteHost, raw, base)));
   return String(processor.processSync({ value: markdown, data: { context: options.context ?? null } as Record<string, unknown> }));
 }
 

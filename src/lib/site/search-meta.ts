@@ -8,6 +8,7 @@ import { activeYearsOfModel } from './calendar-years.ts';
 import { synonymsFor, textOf } from './search-synonyms.ts';
 import { activeInYear, isDatedRow, sheetTimelineRows } from './timeline.ts';
 import type { Model, ModelActorRef, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
+import { sheetTypeLabel } from './display.ts';
 
 export interface SearchMeta {
   filters: Array<[string, string]>;
@@ -140,7 +141,7 @@ export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Mod
     ['feuille', roadmapName],
     ['territoire', clean(rm.territoire.nom)],
     ...territoryFilters(rm.territoire, ctx.places),
-    ['type', clean(fr.types[sheet.type ?? ''] ?? 'Fiche')],
+    ['type', clean(sheetTypeLabel(rm, sheet))],
     ...(sheet.statut ? [['statut', clean(fr.statuts[sheet.statut] ?? sheet.statut)] as [string, string]] : []),
     ...sheet.pilotes.map((p) => ['pilote', actorFacetName(p)] as [string, string]),
     ...sheet.partenaires.map((p) => ['partenaire', actorFacetName(p)] as [string, string]),

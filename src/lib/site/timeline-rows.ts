@@ -2,9 +2,10 @@
  * The rows of a Gantt calendar, in hierarchy order, and the sheets that cannot
  * be placed in time (listed apart, so that the page can say how many there are).
  */
+import { fr } from '../i18n/fr.ts';
 import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
 import type { Model, ModelAncestor, ModelProgressEntry, ModelRoadmap, ModelSheet } from '../model/types.ts';
-import { followedPeriod } from '../model/calendar-view.ts';
+import { followedPeriod, roadmapDates } from '../model/calendar-view.ts';
 import { dayFrom, dayOf, isoOf } from './timeline-dates.ts';
 import { hasPlacement, planBar, statedExtent, type DaySpan } from './timeline-plan.ts';
 
@@ -209,22 +210,28 @@ export function allRoadmapsTimeline(model: Model, year?: number): TimelineRows {
       const shown = isDatedRow(row) && inYear(row);
       return shown || subs.length > 0 ? [row, ...subs] : [];
     });
-    if (own.length > 0) rows.push(roadmapRow(roadmap), ...own);
+    // The roadmap's own dates (adoption, milestones) under its heading, before its sheets.
+    const dates = roadmapMilestonesRow(roadmap, fr.calendrier.jalonsFeuille, 1, year);
+    if (own.length > 0 || dates) rows.push(roadmapRow(roadmap), ...(dates ? [dates] : []), ...own);
     undated.push(...undatedSheets(roadmap.id, sheets));
   }
   return { rows, undated };
 }
 
-/** The row of the roadmap's own milestones, or null when it states none. */
-export function roadmapMilestonesRow(roadmap: ModelRoadmap, label: string): TimelineMilestonesRow | null {
+/**
+ * The row of the roadmap's own dates (adoption, publication, expected adoption) and milestones,
+ * or null when it states none; `year`: only those in that year.
+ */
+export function roadmapMilestonesRow(roadmap: ModelRoadmap, label: string, depth = 0, year?: number): TimelineMilestonesRow | null {
   const periode = periodOf(roadmap);
-  const calendar = normaliseCalendar({ jalons: roadmap.jalons.map((j) => ({ date: j.date.texte, libelle: j.libelle })) }, periode);
+  const dates = roadmapDates(roadmap).filter((d) => year === undefined || (d.date.debut !== null && d.date.fin !== null && d.date.debut.slice(0, 4) <= String(year) && d.date.fin.slice(0, 4) >= String(year)));
+  const calendar = normaliseCalendar({ jalons: dates.map((d) => ({ date: d.date.texte, libelle: d.libelle })) }, periode);
   if (!calendar || calendar.jalons.length === 0) return null;
   return {
     kind: 'jalons',
     key: `${roadmap.id}#jalons`,
     id: roadmap.id,
-    depth: 0,
+    depth,
     label,
     calendar,
     periode,

@@ -14,6 +14,8 @@ export function makeUrls(base: string) {
     calendarYear: (year: number) => `${b}calendrier/${year}/`,
     search: () => `${b}recherche/`,
     asset: (path: string) => `${b}${path.replace(/^\//, '')}`,
+    /** Where a roadmap's page lists its own dates: its milestones with their state, else its key facts (adoption, publication). */
+    roadmapDates: (rm: { id: string; jalons: readonly unknown[] }) => `${b}${rm.id}/${rm.jalons.length > 0 ? '#cap' : '#faits'}`,
   };
 }
 export type Urls = ReturnType<typeof makeUrls>;
