@@ -280,6 +280,13 @@ export function adminCsp(options: CmsOptions): string {
   ].join('; ');
 }
 
+/**
+ * Decap CMS's grey links and header buttons (#798291 on white, 3.9:1) darkened to 4.5:1 or more
+ * (axe color-contrast); the active ones keep Decap's blue. Its class names are generated, so they
+ * are matched by the component names they hold.
+ */
+const ADMIN_CSS = 'a[class*="SidebarNavLink"]:not(.sidebar-active),[class*="AppHeaderButton"]:not(.header-link-active),[class*="TopDescription"],[class*="grayText"]{color:#4a5160!important}';
+
 export function adminIndex(options: CmsOptions): string {
   return `<!doctype html>
 <html lang="fr">
@@ -289,6 +296,7 @@ export function adminIndex(options: CmsOptions): string {
     <meta name="robots" content="noindex">
     <meta http-equiv="Content-Security-Policy" content="${adminCsp(options)}">
     <title>${fr.cms.titrePage}</title>
+    <style>${ADMIN_CSS}</style>
     <!-- Served by the site itself, never from a CDN: copied from node_modules by « npm run cms ». -->
     <link href="./config.yml" type="application/yaml" rel="cms-config-url">
   </head>
@@ -417,6 +425,34 @@ ${formatBundle()}
   }
   wrap('list', asList, restoreList);
   wrap('object', asObject, restoreObject);
+
+  // Names for the controls Decap CMS draws without one (axe: frame-title, button-name,
+  // aria-command-name, aria-input-field-name, aria-required-attr), set as they appear.
+  var names = ${JSON.stringify(fr.cms.accessibilite)};
+  function name(el, text) { if (!el.getAttribute('aria-label') && !el.getAttribute('title') && !(el.textContent || '').trim()) el.setAttribute('aria-label', text); }
+  function label() {
+    document.querySelectorAll('iframe#preview-pane:not([title])').forEach(function (f) { f.setAttribute('title', names.apercu); });
+    document.querySelectorAll('[aria-roledescription="sortable"][role="button"]').forEach(function (el) { name(el, names.deplacer); });
+    document.querySelectorAll('button[class*="TopBarButton"]').forEach(function (b) {
+      name(b, b === b.parentElement.querySelector('button[class*="TopBarButton"]') ? names.deplier : names.supprimer);
+    });
+    document.querySelectorAll('[role="textbox"][aria-multiline="true"]:not([aria-label])').forEach(function (box) {
+      var control = box.closest('[class*="ControlContainer"]');
+      var text = control && control.querySelector('label');
+      if (text) box.setAttribute('aria-label', text.textContent.replace(/\s*\(optionnel\)\s*$/, ''));
+    });
+    document.querySelectorAll('button[role="switch"]').forEach(function (s) {
+      name(s, names.modeMarkdown);
+      var raw = !!s.closest('.cms-editor-raw');
+      if (s.getAttribute('aria-checked') !== String(raw)) s.setAttribute('aria-checked', String(raw));
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; label(); });
+  }).observe(document.documentElement, { childList: true, subtree: true });
 })();
 `;
 }

@@ -512,6 +512,14 @@ export const fr = {
       noeud: 'Texte d\'introduction',
       feuille: 'Présentation',
     },
+    /** Names admin/jalons-cms.js gives the controls Decap CMS leaves unnamed (axe: button-name, frame-title…). */
+    accessibilite: {
+      apercu: 'Aperçu de la page publiée',
+      deplier: 'Déplier ou replier cet élément',
+      supprimer: 'Supprimer cet élément',
+      deplacer: 'Déplacer cet élément (Espace, puis flèches)',
+      modeMarkdown: 'Écrire en Markdown brut',
+    },
     parentObligatoire: (niveau: string) => `Obligatoire ici : cette feuille de route déclare des niveaux (« ${niveau} »…), sous lesquels se rangent ses fiches.`,
     cle: 'Libellé',
     valeur: 'Valeur',
