@@ -296,7 +296,6 @@ export function adminIndex(options: CmsOptions): string {
     <meta name="robots" content="noindex">
     <meta http-equiv="Content-Security-Policy" content="${adminCsp(options)}">
     <title>${fr.cms.titrePage}</title>
-    <style>${ADMIN_CSS}</style>
     <!-- Served by the site itself, never from a CDN: copied from node_modules by « npm run cms ». -->
     <link href="./config.yml" type="application/yaml" rel="cms-config-url">
   </head>
@@ -428,6 +427,10 @@ ${formatBundle()}
 
   // Names for the controls Decap CMS draws without one (axe: frame-title, button-name,
   // aria-command-name, aria-input-field-name, aria-required-attr), set as they appear.
+  // Added as Decap adds its own styles (the built pages carry no <style> element).
+  var style = document.createElement('style');
+  style.textContent = ${JSON.stringify(ADMIN_CSS)};
+  document.head.appendChild(style);
   var names = ${JSON.stringify(fr.cms.accessibilite)};
   function name(el, text) { if (!el.getAttribute('aria-label') && !el.getAttribute('title') && !(el.textContent || '').trim()) el.setAttribute('aria-label', text); }
   function label() {
