@@ -11,6 +11,16 @@ import { ROOT } from './support/content-tree.ts';
 
 const SHEET = join(ROOT, 'content', 'mednum49-2023-2025', 'fiches', 'a-1-2-b.md');
 
+/** Lines of one text not in the other, each line counted as often as it appears. */
+function lineChanges(before: string, after: string): { removed: string[]; added: string[] } {
+  const count = (lines: string[]) => lines.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+  const minus = (a: string[], b: string[]) => {
+    const left = count(b);
+    return a.filter((l) => { const n = left.get(l) ?? 0; left.set(l, n - 1); return n <= 0; });
+  };
+  return { removed: minus(before.split('\n'), after.split('\n')), added: minus(after.split('\n'), before.split('\n')) };
+}
+
 /** Lines removed and added, as `diff` would count them, for a file that keeps its line order. */
 function changedLines(before: string, after: string) {
   const a = before.split('\n');
@@ -91,6 +101,60 @@ describe('saving an entry through the CMS', () => {
     const out = writeEntry({ code: 'A.9', titre: 'Une fiche', body: '## Contexte\n\nTexte.' }, ['titre', 'code'], true);
     expect(out).toBe('---\ntitre: Une fiche\ncode: A.9\n---\n## Contexte\n\nTexte.\n');
     expect(SOURCE_KEY in readEntry(out, true)).toBe(true);
+  });
+
+  it('changes one line of a « | » block, keeping the block and its indentation', () => {
+    const file = join(ROOT, 'content', 'mednum49-2023-2025', 'fiches', 'gt-reconditionnement.md');
+    const text = readFileSync(file, 'utf8');
+    const data = readEntry(text, true);
+    const problematique = String(data['problematique']);
+    const out = writeEntry({ ...data, problematique: problematique.replace('Quelles sont leurs capacités', 'Quelles sont vraiment leurs capacités') }, [], true);
+    expect(changedLines(text, out)).toEqual({
+      removed: ['  Quelles sont leurs capacités d\'évolution ? Quels sont les freins et leviers à leur développement ?'],
+      added: ['  Quelles sont vraiment leurs capacités d\'évolution ? Quels sont les freins et leviers à leur développement ?'],
+    });
+  });
+
+  it('writes an emptied list as « clé: [] », its lines removed', () => {
+    const text = readFileSync(SHEET, 'utf8');
+    const data = readEntry(text, true);
+    const out = writeEntry({ ...data, anomalies_source: [] }, [], true);
+    expect(changedLines(text, out)).toEqual({
+      removed: ['anomalies_source:', text.split('\n').find((l) => l.startsWith('  - "Sous les objectifs'))!],
+      added: ['anomalies_source: []'],
+    });
+  });
+
+  it('on every file of content/, an edit of each field (text changed, list item removed or added, map value changed) reads back as the edited data and leaves the other lines alone', () => {
+    const files = execFileSync('git', ['ls-files', 'content'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((f) => /\.(md|ya?ml)$/.test(f));
+    const strip = (d: Record<string, unknown>) => { const { [SOURCE_KEY]: _, ...rest } = d; return rest; };
+    let edits = 0;
+    const wide: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(join(ROOT, f), 'utf8');
+      const md = f.endsWith('.md');
+      const data = readEntry(text, md);
+      for (const [k, v] of Object.entries(strip(data))) {
+        if (k === 'body') continue;
+        const variants: unknown[] = [];
+        if (typeof v === 'string') variants.push(`${v} (modifié)`);
+        if (Array.isArray(v) && v.length) variants.push(v.slice(1), [...v, v[v.length - 1]]);
+        if (v && typeof v === 'object' && !Array.isArray(v)) {
+          const s = Object.entries(v).find(([, x]) => typeof x === 'string');
+          if (s) variants.push({ ...v, [s[0]]: `${s[1]} (modifié)` });
+        }
+        for (const next of variants) {
+          edits++;
+          const out = writeEntry({ ...data, [k]: next }, [], md);
+          expect(strip(readEntry(out, md)), `${f} ${k}`).toEqual(strip({ ...data, [k]: next }));
+          const { removed, added } = lineChanges(text, out);
+          // The largest change measured is removing a sous-action of 14 lines; printing the whole file again would be far more.
+          if (removed.length + added.length > 16) wide.push(`${f} ${k}: ${removed.length} − / ${added.length} +`);
+        }
+      }
+    }
+    expect(edits).toBeGreaterThan(3000);
+    expect(wide).toEqual([]);
   });
 
   it('prints the whole file again, rather than write a wrong one, when the text is not a map', () => {

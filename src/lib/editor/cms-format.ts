@@ -82,9 +82,20 @@ class Editor {
     const type = old?.type;
     if (type === 'QUOTE_DOUBLE') return JSON.stringify(value);
     if (type === 'QUOTE_SINGLE' && !value.includes('\n')) return `'${value.replace(/'/g, "''")}'`;
+    if (type === 'BLOCK_LITERAL' && old?.range && !flow) return this.literal(value, old);
     if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') return null;
     if (!value.includes('\n') && value.trim() === value && value !== '' && readsAsPlain(value, flow)) return value;
     return JSON.stringify(value);
+  }
+
+  /** A « | » block in place of another, with its indentation: only the lines that differ change. */
+  literal(value: string, old: Scalar): string | null {
+    const source = this.text.slice(old.range![0], old.range![1]);
+    const indent = /\n( +)\S/.exec(source)?.[1];
+    const chomp = value.endsWith('\n') ? (value.endsWith('\n\n') ? null : '|') : '|-';
+    if (!indent || !chomp || /^[ \t]/.test(value) || /\r/.test(value)) return null;
+    const lines = value.replace(/\n$/, '').split('\n').map((l) => (l ? indent + l : l));
+    return `${chomp}\n${lines.join('\n')}\n`;
   }
 
   /** Replaces `node` (the value of a block pair or a block item) by `value`, or says it cannot in place. */
@@ -101,6 +112,8 @@ class Editor {
       this.splice(node.range[0], node.range[1], this.flowText(node, value));
       return true;
     }
+    // Emptied, a block list or map has no lines left: the whole pair is written again (« clé: [] »).
+    if ((isSeq(node) && Array.isArray(value) && value.length === 0) || (isMap(node) && isObject(value) && Object.keys(value).length === 0)) return false;
     if (isMap(node) && isObject(value)) return this.map(node, value, []), true;
     if (isSeq(node) && Array.isArray(value)) return this.seq(node, value), true;
     return false;
