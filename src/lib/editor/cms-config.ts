@@ -9,6 +9,7 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
+import { buildSync } from 'esbuild';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import { actorSchema } from '../../../schemas/actor.ts';
@@ -48,6 +49,13 @@ export interface CmsOptions {
 }
 
 export const ACTORS_COLLECTION = 'acteurs';
+
+/**
+ * The formats admin/jalons-cms.js registers (src/lib/editor/cms-format.ts): a save rewrites only
+ * the values the editor changed, where Decap CMS's own « yaml-frontmatter » and « yaml » print the
+ * whole file again in their style.
+ */
+export const FORMATS = { frontmatter: 'jalons-yaml-frontmatter', yaml: 'jalons-yaml' } as const;
 
 /** Options from the environment, with placeholders documented in the editor guide. */
 export function cmsOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CmsOptions {
@@ -120,7 +128,7 @@ function widgetFor(shape: Shape, base: { name: string; label: string; hint?: str
       const item = richest(s.item);
       const min = s.min > 0 ? { min: s.min } : {};
       if (item.kind === 'actor') {
-        return { ...base, widget: 'jalons-liste', jalons_texte: 'acteur', ...min, label_singular: 'acteur', collapsed: true, summary: '{{fields.acteur}}{{fields.texte}} {{fields.role}}', jalons_champs: actorRefWidget() };
+        return { ...base, widget: 'jalons-liste', jalons_texte: 'acteur', ...min, label_singular: fr.cms.singuliers.acteur, collapsed: true, summary: '{{fields.acteur}}{{fields.texte}} {{fields.role}}', jalons_champs: actorRefWidget() };
       }
       if (item.kind === 'object') return { ...base, widget: list, ...bareSlot(s.item, item.fields), ...min, collapsed: true, [list === 'list' ? 'fields' : 'jalons_champs']: toCmsFields(item.fields) };
       return { ...base, widget: list, ...min, field: widgetFor(item, { name: 'valeur', label: base.label, required: true }, description) };
@@ -181,15 +189,15 @@ export function readRoadmaps(contentDir: string): RoadmapInfo[] {
  * the importer (src/lib/content/cross-rules.ts); the CMS cannot warn, so there it is required.
  */
 const sheetParent = (rm: RoadmapInfo): Overrides =>
-  rm.niveaux.length ? { parent: (f) => ({ ...f, required: true, hint: `${f.hint ?? ''} Obligatoire ici : cette feuille de route déclare des niveaux (« ${rm.niveaux[0]!.nom} »…), sous lesquels se rangent ses fiches.`.trim() }) } : {};
+  rm.niveaux.length ? { parent: (f) => ({ ...f, required: true, hint: `${f.hint ?? ''} ${fr.cms.parentObligatoire(rm.niveaux[0]!.nom)}`.trim() }) } : {};
 
 /** Decap CMS names a new file from this template once, at creation (ASCII, lowercase, dashes: see `slug` below). */
 const idSlug = (template: string) => template;
 
 export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<string, unknown> {
   const c = options.contentPath.replace(/\/+$/, '');
-  const markdown = { extension: 'md', format: 'yaml-frontmatter' };
-  const yamlFile = { extension: 'yaml', format: 'yaml' };
+  const markdown = { extension: 'md', format: FORMATS.frontmatter };
+  const yamlFile = { extension: 'yaml', format: FORMATS.yaml };
   const collections: CmsCollection[] = [];
 
   for (const rm of roadmaps) {
@@ -200,31 +208,31 @@ export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<
       ? { priorite: (f) => ({ ...f, widget: 'select', options: rm.priorites.map((p) => ({ label: p.libelle, value: p.valeur })) }) }
       : {};
     collections.push({
-      name: `${rm.id}_fiches`, label: `${rm.titre} : fiches`, label_singular: 'fiche', icon: 'description',
+      name: `${rm.id}_fiches`, label: fr.cms.collections.fiches(rm.titre), label_singular: fr.cms.singuliers.fiche, icon: 'description',
       description: sheetSchema.description, folder: `${c}/${rm.id}/fiches`, ...markdown, create: true,
       identifier_field: 'titre', summary: '{{code}} {{titre}}', slug: idSlug('{{titre}}'), sortable_fields: ['code', 'titre'],
-      fields: fieldsWithBody(sheetSchema, 'Texte de la fiche (sections « ## Contexte », « ## Objectifs »…)', { ...priorities, ...sheetParent(rm) }),
+      fields: fieldsWithBody(sheetSchema, fr.cms.textes.fiche, { ...priorities, ...sheetParent(rm) }),
     });
     collections.push({
-      name: `${rm.id}_noeuds`, label: `${rm.titre} : axes et objectifs`, label_singular: 'nœud', icon: 'account_tree',
+      name: `${rm.id}_noeuds`, label: fr.cms.collections.noeuds(rm.titre), label_singular: fr.cms.singuliers.noeud, icon: 'account_tree',
       description: nodeSchema.description, folder: `${c}/${rm.id}/noeuds`, ...markdown, create: true,
       identifier_field: 'titre', summary: '{{code}} {{titre}}', slug: idSlug('{{code}}'), sortable_fields: ['code', 'titre'],
-      fields: fieldsWithBody(nodeSchema, 'Texte d\'introduction', levels),
+      fields: fieldsWithBody(nodeSchema, fr.cms.textes.noeud, levels),
     });
   }
   collections.push({
-    name: 'feuilles_de_route', label: 'Feuilles de route', description: roadmapSchema.description, format: 'yaml-frontmatter',
-    files: roadmaps.map((rm) => ({ name: rm.id, label: rm.titre, file: `${c}/${rm.id}/${ROADMAP_FILE}`, fields: fieldsWithBody(roadmapSchema, 'Présentation') })),
+    name: 'feuilles_de_route', label: fr.cms.collections.feuilles, description: roadmapSchema.description, format: FORMATS.frontmatter,
+    files: roadmaps.map((rm) => ({ name: rm.id, label: rm.titre, file: `${c}/${rm.id}/${ROADMAP_FILE}`, fields: fieldsWithBody(roadmapSchema, fr.cms.textes.feuille) })),
   });
   collections.push({
-    name: ACTORS_COLLECTION, label: 'Annuaire des acteurs', label_singular: 'acteur', description: actorSchema.description,
+    name: ACTORS_COLLECTION, label: fr.cms.collections.acteurs, label_singular: fr.cms.singuliers.acteur, description: actorSchema.description,
     folder: `${c}/acteurs`, ...yamlFile, create: true, identifier_field: 'nom', summary: '{{nom}} {{sigle}}', slug: idSlug('{{nom}}'),
     fields: toCmsFields(fieldsOf(actorSchema), {
       parent: (f) => ({ ...f, widget: 'relation', collection: ACTORS_COLLECTION, value_field: '{{slug}}', search_fields: ['nom', 'sigle'], display_fields: ['nom'] }),
     }),
   });
   collections.push({
-    name: 'glossaire', label: 'Glossaire', label_singular: 'sigle', description: glossaryTermSchema.description,
+    name: 'glossaire', label: fr.cms.collections.glossaire, label_singular: fr.cms.singuliers.sigle, description: glossaryTermSchema.description,
     folder: `${c}/glossaire`, ...yamlFile, create: true, identifier_field: 'sigle', summary: '{{sigle}} : {{definition}}', slug: idSlug('{{sigle}}'),
     fields: toCmsFields(fieldsOf(glossaryTermSchema)),
   });
@@ -272,6 +280,13 @@ export function adminCsp(options: CmsOptions): string {
   ].join('; ');
 }
 
+/**
+ * Decap CMS's grey links and header buttons (#798291 on white, 3.9:1) darkened to 4.5:1 or more
+ * (axe color-contrast); the active ones keep Decap's blue. Its class names are generated, so they
+ * are matched by the component names they hold.
+ */
+const ADMIN_CSS = 'a[class*="SidebarNavLink"]:not(.sidebar-active),[class*="AppHeaderButton"]:not(.header-link-active),[class*="TopDescription"],[class*="grayText"]{color:#4a5160!important}';
+
 export function adminIndex(options: CmsOptions): string {
   return `<!doctype html>
 <html lang="fr">
@@ -280,7 +295,7 @@ export function adminIndex(options: CmsOptions): string {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="robots" content="noindex">
     <meta http-equiv="Content-Security-Policy" content="${adminCsp(options)}">
-    <title>Jalons : édition</title>
+    <title>${fr.cms.titrePage}</title>
     <!-- Served by the site itself, never from a CDN: copied from node_modules by « npm run cms ». -->
     <link href="./config.yml" type="application/yaml" rel="cms-config-url">
   </head>
@@ -299,9 +314,19 @@ export function adminIndex(options: CmsOptions): string {
  */
 export function adminScript(previewStyles: string[]): string {
   return `// Généré par « npm run cms » (src/lib/editor/cms-config.ts) : ne pas modifier à la main.
+${formatBundle()}
 (function () {
-  var CMS = window.CMS, h = window.h, createClass = window.createClass;
+  var CMS = window.CMS, h = window.h, createClass = window.createClass, JalonsFormat = window.JalonsFormat;
   ${JSON.stringify(previewStyles)}.forEach(function (href) { CMS.registerPreviewStyle(new URL(href, document.baseURI).href); });
+  // Registered before Decap CMS reads its configuration, which names them.
+  CMS.registerCustomFormat(${JSON.stringify(FORMATS.frontmatter)}, 'md', {
+    fromFile: function (text) { return JalonsFormat.readEntry(text, true); },
+    toFile: function (data, order) { return JalonsFormat.writeEntry(data, order || [], true); },
+  });
+  CMS.registerCustomFormat(${JSON.stringify(FORMATS.yaml)}, 'yaml', {
+    fromFile: function (text) { return JalonsFormat.readEntry(text, false); },
+    toFile: function (data, order) { return JalonsFormat.writeEntry(data, order || [], false); },
+  });
   function plain(value) { return value && typeof value.toJS === 'function' ? value.toJS() : value || {}; }
   function toText(value) {
     var o = plain(value);
@@ -348,14 +373,39 @@ export function adminScript(previewStyles: string[]): string {
   // The subfields sit under « jalons_champs », not « fields », so that Decap's serializer, which
   // walks « fields » and expects a map in every list item, leaves bare values as they were read.
   function withFields(field) { return field.get('jalons_champs') ? field.set('fields', field.get('jalons_champs')) : field; }
-  function wrap(name, normalise) {
+  // And back: what Decap's widgets hand over in the long form goes back to the short one where the
+  // file had it, so that opening a sheet changes nothing (a relation widget reports its value once
+  // loaded, which rewrote every « orange » as { acteur: orange } and marked the sheet modified) and
+  // a save keeps the file's way of writing.
+  function isBare(v) { return v !== null && v !== undefined && typeof v !== 'object'; }
+  function bareOf(item, field) {
+    var slot = field.get('jalons_texte');
+    if (!slot || !item || typeof item.get !== 'function' || typeof item.keySeq !== 'function' || !isBare(item.get(slot))) return undefined;
+    var others = item.keySeq().filter(function (k) { var v = item.get(k); return k !== slot && v !== undefined && v !== null && v !== ''; });
+    return others.count() === 0 ? item.get(slot) : undefined;
+  }
+  function restoreObject(value, original, field) {
+    var bare = isBare(original) ? bareOf(value, field) : undefined;
+    return bare !== undefined && bare === original ? original : value;
+  }
+  function restoreList(value, original, field) {
+    if (!value || typeof value.map !== 'function' || typeof value.push !== 'function') return value;
+    var short = isBare(original) || (original && typeof original.some === 'function' && original.some(isBare));
+    var list = short ? value.map(function (item) { var bare = bareOf(item, field); return bare === undefined ? item : bare; }) : value;
+    return isBare(original) && list.size === 1 && list.first() === original ? original : list;
+  }
+  function wrap(name, normalise, restore) {
     var base = CMS.getWidget(name);
     var Control = createClass({
       isValid: function () { return this.inner && this.inner.isValid ? this.inner.isValid() : true; },
       render: function () {
         var self = this;
         if (this.rawField !== this.props.field) { this.rawField = this.props.field; this.field = withFields(this.props.field); }
-        var props = Object.assign({}, this.props, { field: this.field, value: normalise(this.props.value, this.field), ref: function (c) { self.inner = c; } });
+        var original = this.props.value, onChange = this.props.onChange, field = this.field;
+        var props = Object.assign({}, this.props, {
+          field: field, value: normalise(original, field), ref: function (c) { self.inner = c; },
+          onChange: function (value, metadata) { onChange(restore(value, original, field), metadata); },
+        });
         return h(base.control, props);
       },
     });
@@ -372,13 +422,57 @@ export function adminScript(previewStyles: string[]): string {
     });
     CMS.registerWidget(name === 'list' ? 'jalons-liste' : 'jalons-objet', Control, Preview);
   }
-  wrap('list', asList);
-  wrap('object', asObject);
+  wrap('list', asList, restoreList);
+  wrap('object', asObject, restoreObject);
+
+  // Names for the controls Decap CMS draws without one (axe: frame-title, button-name,
+  // aria-command-name, aria-input-field-name, aria-required-attr), set as they appear.
+  // Added as Decap adds its own styles (the built pages carry no <style> element).
+  var style = document.createElement('style');
+  style.textContent = ${JSON.stringify(ADMIN_CSS)};
+  document.head.appendChild(style);
+  var names = ${JSON.stringify(fr.cms.accessibilite)};
+  function name(el, text) { if (!el.getAttribute('aria-label') && !el.getAttribute('title') && !(el.textContent || '').trim()) el.setAttribute('aria-label', text); }
+  function label() {
+    document.querySelectorAll('iframe#preview-pane:not([title])').forEach(function (f) { f.setAttribute('title', names.apercu); });
+    document.querySelectorAll('[aria-roledescription="sortable"][role="button"]').forEach(function (el) { name(el, names.deplacer); });
+    document.querySelectorAll('button[class*="TopBarButton"]').forEach(function (b) {
+      name(b, b === b.parentElement.querySelector('button[class*="TopBarButton"]') ? names.deplier : names.supprimer);
+    });
+    document.querySelectorAll('[role="textbox"][aria-multiline="true"]:not([aria-label])').forEach(function (box) {
+      var control = box.closest('[class*="ControlContainer"]');
+      var text = control && control.querySelector('label');
+      if (text) box.setAttribute('aria-label', text.textContent.replace(/\s*\(optionnel\)\s*$/, ''));
+    });
+    document.querySelectorAll('button[role="switch"]').forEach(function (s) {
+      name(s, names.modeMarkdown);
+      var raw = !!s.closest('.cms-editor-raw');
+      if (s.getAttribute('aria-checked') !== String(raw)) s.setAttribute('aria-checked', String(raw));
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; label(); });
+  }).observe(document.documentElement, { childList: true, subtree: true });
 })();
 `;
 }
 
-/** The bundle and the chunks it loads on demand (webpack finds them next to the script). */
+let bundle: string | undefined;
+/**
+ * src/lib/editor/cms-format.ts and the `yaml` package as one plain script defining
+ * window.JalonsFormat, built once per process by esbuild (already Astro's own bundler).
+ */
+function formatBundle(): string {
+  bundle ??= buildSync({
+    entryPoints: [join(import.meta.dirname, 'cms-format.ts')], bundle: true, write: false, format: 'iife',
+    globalName: 'JalonsFormat', platform: 'browser', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'silent',
+  }).outputFiles[0]!.text;
+  return bundle;
+}
+
 /** A file name of Decap CMS's bundle (never a path). */
 export const isDecapFile = (name: string) => /^([\w-]+\.)?decap-cms\.js$|^[\w.-]+\.wasm$/.test(name) && !name.includes('..');
 

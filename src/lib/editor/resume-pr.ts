@@ -82,6 +82,11 @@ export interface SummaryOptions {
   details?: ReadonlyMap<string, readonly string[]>;
   /** Address of the site built from the branch (a review environment), to link each changed page. */
   previewUrl?: string;
+  /**
+   * Link each page's index.html rather than its folder: GitLab's artifact browser, the review
+   * site of a merge request on GitLab.com's free tier, serves a file only when it is named.
+   */
+  previewIndex?: boolean;
 }
 
 /** The Markdown summary; `changed` null means the comparison with the base was impossible. */
@@ -129,7 +134,7 @@ export function prSummary(changed: ChangedFile[] | null, validation: ValidationJ
       }
       const invalid = erreurs.some((p) => p.fichier === c.fichier && p.gravite === 'erreur') ? ' ✗' : '';
       const list = byRoadmap.get(rmId) ?? [];
-      const link = preview && page && c.statut !== 'supprimé' ? ` : [voir la page](${preview}${page})` : '';
+      const link = preview && page && c.statut !== 'supprimé' ? ` : [voir la page](${preview}${page}${options.previewIndex ? 'index.html' : ''})` : '';
       list.push(`  - ${what} (${c.statut})${invalid}${link}`);
       // A new or deleted file says so in its status: only modifications are spelled out.
       if (c.statut === 'modifié') list.push(...(options.details?.get(c.fichier) ?? []).map((d) => `    - ${esc(d)}`));

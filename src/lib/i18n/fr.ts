@@ -522,6 +522,31 @@ export const fr = {
       diagnostic: 'Diagnostic préalable', precedee_par: 'Précédée par', remplacee_par: 'Remplacée par',
     } as Record<string, string>,
     acteurAnnuaire: 'Acteur de l\'annuaire',
+    /** The title of the /admin/ page, in the browser's tab. */
+    titrePage: 'Jalons : édition',
+    collections: {
+      fiches: (feuille: string) => `${feuille} : fiches`,
+      noeuds: (feuille: string) => `${feuille} : axes et objectifs`,
+      feuilles: 'Feuilles de route',
+      acteurs: 'Annuaire des acteurs',
+      glossaire: 'Glossaire',
+    },
+    /** The singular names Decap CMS puts in « Ajouter … » and « Nouveau … ». */
+    singuliers: { fiche: 'fiche', noeud: 'nœud', acteur: 'acteur', sigle: 'sigle' },
+    textes: {
+      fiche: 'Texte de la fiche (sections « ## Contexte », « ## Objectifs »…)',
+      noeud: 'Texte d\'introduction',
+      feuille: 'Présentation',
+    },
+    /** Names admin/jalons-cms.js gives the controls Decap CMS leaves unnamed (axe: button-name, frame-title…). */
+    accessibilite: {
+      apercu: 'Aperçu de la page publiée',
+      deplier: 'Déplier ou replier cet élément',
+      supprimer: 'Supprimer cet élément',
+      deplacer: 'Déplacer cet élément (Espace, puis flèches)',
+      modeMarkdown: 'Écrire en Markdown brut',
+    },
+    parentObligatoire: (niveau: string) => `Obligatoire ici : cette feuille de route déclare des niveaux (« ${niveau} »…), sous lesquels se rangent ses fiches.`,
     cle: 'Libellé',
     valeur: 'Valeur',
     /** Written as the keyvalue widget's help: one "libellé : valeur" per line. */
