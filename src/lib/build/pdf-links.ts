@@ -1,7 +1,7 @@
 /**
  * Links to a roadmap's PDF exist only where npm run build printed it. The pages are rendered
  * before the PDFs, so a page that would link one holds a placeholder instead,
- * `<template data-jalons-pdf="<feuille>">…</template>`, its markup ready with
+ * `<template data-jalons-pdf="<feuille>" data-pagefind-ignore>…</template>` (out of the search index), its markup ready with
  * `{{pdf-pages}}`, `{{pdf-taille}}` and `{{pdf-octets}}` in place of the numbers. Once the PDFs
  * are printed, each placeholder becomes its markup with the numbers, or disappears when its
  * roadmap has no PDF (printing disabled, Chromium absent or failing): never a link to nothing.
@@ -13,7 +13,7 @@ export interface PrintedPdf { pages: number; bytes: number }
 
 export const PDF_TOKENS = { pages: '{{pdf-pages}}', taille: '{{pdf-taille}}', octets: '{{pdf-octets}}' } as const;
 
-const PLACEHOLDER = /<template data-jalons-pdf="([^"]+)">([\s\S]*?)<\/template>/g;
+const PLACEHOLDER = /<template data-jalons-pdf="([^"]+)"[^>]*>([\s\S]*?)<\/template>/g;
 
 /** The page's HTML with each placeholder filled in from `printed` (by roadmap id), or removed. */
 export function fillPdfLinks(html: string, printed: ReadonlyMap<string, PrintedPdf>): string {
