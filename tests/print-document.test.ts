@@ -16,6 +16,7 @@ import { cssString, roadmapDocument } from '../src/lib/site/print-document.ts';
 import { freshOutDir, makeContentTree, ROOT, type ContentTree } from './support/content-tree.ts';
 import { decodeEntities, tags } from './support/html.ts';
 import { buildSite, type RunResult } from './support/run.ts';
+import { openSite, type Session } from './e2e/helpers.ts';
 
 const hasChromium = existsSync(CHROMIUM);
 
@@ -84,13 +85,48 @@ describe('the roadmap as one document', () => {
   it('is linked from the roadmap page as « Version imprimable »; without PDFs (the tests\' build) no PDF is linked nor placeholder left', () => {
     const dir = inject('siteDir');
     const page = readFileSync(join(dir, 'mednum49-2023-2025', 'index.html'), 'utf8');
-    expect(page).toContain('<a class="bouton secondaire" href="/mednum49-2023-2025/document/">Version imprimable</a>');
+    expect(text(page)).toContain('Document complet : Version imprimable');
+    expect(page).toContain('<a href="/mednum49-2023-2025/document/">Version imprimable</a>');
     for (const file of ['mednum49-2023-2025/index.html', 'mednum49-2023-2025/document/index.html', 'donnees/index.html']) {
       const html = readFileSync(join(dir, file), 'utf8');
       expect(html, file).not.toContain('data-jalons-pdf');
       expect(html, file).not.toContain('.pdf"');
     }
     expect(existsSync(join(dir, 'mednum49-2023-2025', 'mednum49-2023-2025.pdf'))).toBe(false);
+  });
+});
+
+describe.skipIf(!hasChromium)('the document in Chromium', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openSite();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('fits a 390 px screen for every roadmap, and prints without the site\'s header, menu and footer, each axis on a new page', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const roadmaps = validateProject(ROOT).model.feuilles_de_route.map((r) => r.id);
+    const wider: string[] = [];
+    for (const id of roadmaps) {
+      await page.goto(`${session.server.url}${id}/document/`);
+      if (await page.evaluate(() => document.documentElement.scrollWidth > innerWidth)) wider.push(id);
+    }
+    expect(wider).toEqual([]);
+    await page.goto(`${session.server.url}mednum49-2023-2025/document/`);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      hidden: ['header.entete', 'footer.pied', '.fil-ariane', '.actions-page'].filter((s) => getComputedStyle(document.querySelector(s)!).display === 'none'),
+      axes: [...document.querySelectorAll('.entree-noeud.profondeur-0')].map((e) => getComputedStyle(e).breakBefore),
+      title: document.querySelector('h1')!.textContent,
+    }));
+    expect(printed.hidden).toEqual(['header.entete', 'footer.pied', '.fil-ariane', '.actions-page']);
+    expect(printed.axes.length).toBeGreaterThan(1);
+    expect(new Set(printed.axes)).toEqual(new Set(['page']));
+    expect(printed.title).toBe('Feuille de route de l\'accompagnement aux usages numériques en Anjou');
+    await page.close();
   });
 });
 
@@ -166,7 +202,7 @@ describe.skipIf(!hasChromium)('npm run build with Chromium', () => {
     const size = pdf.length;
     const pages = pdfPageCount(pdf);
     const roadmap = readFileSync(join(out, 'exemple', 'index.html'), 'utf8');
-    const link = roadmap.match(/<a class="bouton secondaire" href="\/jalons\/exemple\/exemple\.pdf" type="application\/pdf" download>([^<]+)<\/a>/);
+    const link = roadmap.match(/<a href="\/jalons\/exemple\/exemple\.pdf" type="application\/pdf" download>([^<]+)<\/a>/);
     expect(link?.[1], roadmap.slice(roadmap.indexOf('actions-page'), roadmap.indexOf('actions-page') + 900)).toMatch(new RegExp(`^Télécharger en PDF \\(${pages} pages, \\d+(,\\d)? ko\\)$`));
     expect(readFileSync(join(out, 'exemple', 'document', 'index.html'), 'utf8')).toContain(link![1]);
     const data = readFileSync(join(out, 'donnees', 'index.html'), 'utf8');
