@@ -56,7 +56,7 @@ describe('the roadmap as one document', () => {
     expect(shiftHeadings('<h2>Objectifs</h2>', 0)).toBe('<h2>Objectifs</h2>');
   });
 
-  it('writes the running header\'s title as a CSS string that cannot close its style element', () => {
+  it('writes the running header\'s title as a CSS string, quotes, backslashes and « < » escaped', () => {
     expect(cssString('Feuille « 2023 » "quotée" \\ </style><script>')).toBe('"Feuille « 2023 » \\"quotée\\" \\\\ \\3c /style>\\3c script>"');
   });
 
@@ -121,11 +121,16 @@ describe.skipIf(!hasChromium)('the document in Chromium', () => {
       hidden: ['header.entete', 'footer.pied', '.fil-ariane', '.actions-page'].filter((s) => getComputedStyle(document.querySelector(s)!).display === 'none'),
       axes: [...document.querySelectorAll('.entree-noeud.profondeur-0')].map((e) => getComputedStyle(e).breakBefore),
       title: document.querySelector('h1')!.textContent,
+      // What the page-margin boxes print at the top and bottom of each page (site.css).
+      header: getComputedStyle(document.documentElement).getPropertyValue('--impression-titre').trim(),
+      footer: getComputedStyle(document.documentElement).getPropertyValue('--impression-etat').trim(),
     }));
     expect(printed.hidden).toEqual(['header.entete', 'footer.pied', '.fil-ariane', '.actions-page']);
     expect(printed.axes.length).toBeGreaterThan(1);
     expect(new Set(printed.axes)).toEqual(new Set(['page']));
     expect(printed.title).toBe('Feuille de route de l\'accompagnement aux usages numériques en Anjou');
+    expect(printed.header).toBe('"Mednum49 2023-2025"');
+    expect(printed.footer).toBe('"État au 15 mars 2024"');
     await page.close();
   });
 });

@@ -72,18 +72,17 @@ export const documentTitle = (rm: ModelRoadmap) => fr.document.titre(rm.titre_co
 /** File name of the roadmap's PDF, in its folder: named after the roadmap, so that a downloaded copy says what it is. */
 export const roadmapPdfFile = (roadmapId: string) => `${roadmapId}/${roadmapId}.pdf`;
 
-/** A CSS string holding `text`: quotes and backslashes escaped, and no « < » that could close the style element. */
+/** A CSS string holding `text`: quotes and backslashes escaped, and no « < » (the string sits in an HTML attribute). */
 export function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/[\r\n]+/g, ' ')}"`;
 }
 
 /**
- * The printed pages' running header and footer, in CSS page-margin boxes (Chromium 131 and
- * later): the roadmap's title at the top, the date of the site's state and the page number
- * at the bottom. Not on the first page, which carries the title itself.
+ * The printed pages' running header and footer: the roadmap's title at the top, the date of the
+ * site's state at the bottom, as custom properties on the root element, which the page-margin
+ * boxes of the print stylesheet read (they inherit from it; Chromium 131 and later). No <style>
+ * element: the pages hold none, and all share one stylesheet.
  */
 export function runningHeaders(rm: ModelRoadmap, today: string): string {
-  const title = cssString(rm.titre_court ?? rm.titre);
-  const state = cssString(fr.document.etatAu(dateText(today, 'jour')));
-  return `@media print { @page { @top-center { content: ${title}; } @bottom-left { content: ${state}; } @bottom-right { content: counter(page) " / " counter(pages); } } @page :first { @top-center { content: none; } } }`;
+  return `--impression-titre: ${cssString(rm.titre_court ?? rm.titre)}; --impression-etat: ${cssString(fr.document.etatAu(dateText(today, 'jour')))}`;
 }
