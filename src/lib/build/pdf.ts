@@ -8,7 +8,7 @@
  * be printed is published without one, its pages then linking none (src/lib/build/pdf-links.ts).
  */
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import type { BrowserContext, Route } from 'playwright-core';
 import { roadmapPdfFile } from '../site/print-document.ts';
 import { makeUrls } from '../site/urls.ts';
@@ -16,6 +16,8 @@ import { fillPdfLinks, pdfPageCount, type PrintedPdf } from './pdf-links.ts';
 
 /** Longest a roadmap's document may take to load and print: the largest real one (150 A4 pages) takes about 5 s. */
 export const PDF_TIMEOUT_MS = 60_000;
+
+const CLOSE_TIMEOUT_MS = 10_000;
 
 export type PdfDecision = { print: true } | { print: false; reason: string };
 
@@ -43,8 +45,10 @@ function serveFrom(dir: string, origin: string, base: string) {
   return async (route: Route) => {
     const url = new URL(route.request().url());
     if (url.origin !== origin || !url.pathname.startsWith(base)) return route.abort('blockedbyclient');
-    let file = normalize(join(dir, decodeURIComponent(url.pathname.slice(base.length))));
-    if (!file.startsWith(normalize(dir))) return route.abort('accessdenied');
+    const root = normalize(dir);
+    let file = normalize(join(root, decodeURIComponent(url.pathname.slice(base.length))));
+    // Inside the build folder only: not even a sibling folder whose name starts like it.
+    if (file !== root && !file.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) return route.abort('accessdenied');
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return route.fulfill({ status: 404, body: '' });
     return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
@@ -108,11 +112,12 @@ export async function printRoadmapPdfs(options: {
         rmSync(partial, { force: true });
         failures.push(`Le PDF de « ${id} » n'a pas été produit : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Ses pages ne proposent pas de PDF.`);
       } finally {
-        await page.close().catch(() => {});
+        // A Chromium that hangs must not hold the build: closing is bounded too.
+        await withTimeout(page.close(), CLOSE_TIMEOUT_MS, 'La fermeture de la page').catch(() => {});
       }
     }
   } finally {
-    await context.close().catch(() => {});
+    await withTimeout(context.close(), CLOSE_TIMEOUT_MS, 'La fermeture de Chromium').catch(() => {});
   }
   return { printed, failures };
 }
