@@ -13,7 +13,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.wasm': 'application/wasm',
   '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.ics': 'text/calendar',
   '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream', '.yml': 'text/yaml',
+  '.pagefind': 'application/octet-stream', '.yml': 'text/yaml', '.pdf': 'application/pdf',
 };
 
 /** Text that hosts compress on the fly; Pagefind's own files are compressed already. */

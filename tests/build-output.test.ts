@@ -47,6 +47,8 @@ describe('npm run build without a terminal (CI)', () => {
       expect.stringMatching(/^Vérification du contenu : 1 feuille de route, 3 fiches \(\d+,\d s\)$/),
       `Rendu des pages : ${pagesIn(out).length} pages (${lines[1]!.match(/\((\d+,\d s)\)$/)?.[1]})`,
       expect.stringMatching(/^Index de recherche : écrit \(\d+,\d s\)$/),
+      // The tests' builds print no PDF (vitest.config.ts), and say so.
+      expect.stringMatching(/^PDF des feuilles de route : non produits, JALONS_PDF=non \(\d+,\d s\)$/),
       expect.stringMatching(/^Publication : \S+ remplacé \(\d+,\d s\)$/),
       `✓ Site construit dans ${out} : 1 feuille de route, 3 fiches, ${pagesIn(out).length} pages.`,
     ]);

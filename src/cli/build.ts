@@ -1,7 +1,7 @@
 /**
  * npm run build: validate and render the site into a temporary folder (in child
  * processes, src/cli/build-render.ts, one per core for a large site), index it for
- * search, then swap it into dist/ in one rename. A failure at any step leaves the
+ * search, print each roadmap's document to PDF when Chromium is there, then swap it into dist/ in one rename. A failure at any step leaves the
  * previous dist/ untouched and no partial site behind.
  * Says each step with its counts and duration; on a terminal, a progress bar while the pages render.
  */
@@ -10,7 +10,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseCommand } from './cli-args.ts';
-import { countsText, pagesText, progressBar, siteWarning, stepLine } from '../lib/build/progress.ts';
+import { countsText, pagesText, PLACEHOLDER_SITE, progressBar, siteWarning, stepLine } from '../lib/build/progress.ts';
+import { pdfDecision, printRoadmapPdfs, writePdfLinks } from '../lib/build/pdf.ts';
+import { CHROMIUM, launchBrowser } from '../../scripts/browser.ts';
 import { mergeOutputs } from '../lib/build/merge-outputs.ts';
 import { openSiteIndex } from '../lib/build/search-index.ts';
 import { contentDir } from '../lib/content/paths.ts';
@@ -23,7 +25,8 @@ parseCommand({
   notes: [
     'Variables d\'environnement : JALONS_SITE (adresse publique du site, pour les liens absolus : canoniques, plan du site, flux, calendriers), ' +
       'JALONS_BASE (chemin de base, « /jalons/ »), JALONS_OUT_DIR (dossier de sortie, dist/ par défaut), JALONS_CONTENT_DIR (dossier de contenu), ' +
-      'JALONS_LOG=info (le détail d\'Astro, une ligne par page), JALONS_PARALLELE (nombre de processus de rendu), JALONS_SANS_CACHE=1 (tout rendre à neuf).',
+      'JALONS_LOG=info (le détail d\'Astro, une ligne par page), JALONS_PARALLELE (nombre de processus de rendu), JALONS_SANS_CACHE=1 (tout rendre à neuf), ' +
+      'JALONS_PDF=non (pas de PDF des feuilles de route ; sinon produits si Chromium est là), JALONS_CHROMIUM (chemin de Chromium, /usr/bin/chromium par défaut).',
   ],
 });
 
@@ -241,6 +244,41 @@ try {
   stepDone('Index de recherche', 'écrit');
 } catch (error) {
   indexFailed(error);
+}
+
+// Each roadmap's document printed to PDF, and the links to it filled in where it was: after the
+// index, so that Chromium does not share the cores with Pagefind; before publishing, so that a
+// published site never links a PDF it does not hold. A PDF that fails is omitted, not fatal: it
+// is a copy of a page the site publishes anyway, and a content fix should not wait on Chromium.
+const PDF_STEP = 'PDF des feuilles de route';
+{
+  let decision;
+  try {
+    decision = pdfDecision(process.env, CHROMIUM);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  // A top-level folder with a document/ page is a roadmap: no node or sheet may be named « document ».
+  const roadmaps = readdirSync(tempDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(tempDir, e.name, 'document', 'index.html')))
+    .map((e) => e.name)
+    .sort();
+  let printed = new Map<string, { pages: number; bytes: number }>();
+  if (!decision.print) {
+    stepDone(PDF_STEP, `non produits, ${decision.reason}`);
+  } else if (roadmaps.length > 0) {
+    showLive(`${PDF_STEP}…`);
+    try {
+      const run = await printRoadmapPdfs({ dir: tempDir, site: process.env.JALONS_SITE || PLACEHOLDER_SITE, base: process.env.JALONS_BASE || '/', roadmaps, launch: () => launchBrowser({ javaScriptEnabled: true }) });
+      printed = run.printed;
+      for (const line of run.failures) process.stderr.write(`${line}\n`);
+    } catch (error) {
+      process.stderr.write(`Chromium n'a pas pu démarrer : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Le site est publié sans PDF.\n`);
+    }
+    const pages = [...printed.values()].reduce((n, p) => n + p.pages, 0);
+    stepDone(PDF_STEP, `${printed.size} sur ${roadmaps.length}, ${pagesText(pages)}`);
+  }
+  writePdfLinks(tempDir, roadmaps, printed);
 }
 
 // The previous site is moved out of the way into .jalons/ (named like a construction, so that the

@@ -16,7 +16,7 @@ export const GET: APIRoute = () => {
     ...model.acteurs.map((a) => u.actor(a.id)),
     ...activeYearsOfModel(model).map((y) => u.calendarYear(y)),
     ...model.feuilles_de_route.flatMap((rm) => [
-      u.roadmap(rm.id), u.roadmapCalendar(rm.id), u.roadmapTable(rm.id),
+      u.roadmap(rm.id), u.roadmapCalendar(rm.id), u.roadmapTable(rm.id), u.roadmapDocument(rm.id),
       ...rm.noeuds.map((n) => u.entry(rm.id, n.id)),
       ...rm.fiches.map((f) => u.entry(rm.id, f.id)),
     ]),

@@ -11,6 +11,7 @@ export const PAGE_TYPES: Record<string, string> = {
   fiche: 'mednum49-2023-2025/a-1-2-b/',
   calendrier: 'mednum49-2023-2025/calendrier/',
   tableau: 'scoran-pays-de-la-loire/fiches/',
+  document: 'mednum49-2023-2025/document/',
   acteur: 'acteurs/cyb-njou/',
   acteurs: 'acteurs/',
   glossaire: 'glossaire/',

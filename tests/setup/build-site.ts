@@ -24,7 +24,8 @@ export default function setup(project: TestProject) {
   const started = Date.now();
   const result = spawnSync(process.execPath, ['src/cli/build.ts'], {
     cwd: join(import.meta.dirname, '..', '..'),
-    env: { ...process.env, ...TEST_FORGE, JALONS_OUT_DIR: siteDir, JALONS_AUJOURDHUI: TEST_TODAY },
+    // No PDF: tests/print-document.test.ts prints its own; vitest's `env` does not reach this main process.
+    env: { ...process.env, ...TEST_FORGE, JALONS_PDF: 'non', JALONS_OUT_DIR: siteDir, JALONS_AUJOURDHUI: TEST_TODAY },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`La construction du site pour les tests a échoué :\n${result.stdout}\n${result.stderr}`);

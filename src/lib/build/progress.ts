@@ -8,8 +8,8 @@ import { activeYearsOfModel } from '../site/calendar-years.ts';
 
 /** Pages outside the roadmaps: home, 404, actors' index, calendar, glossary, guide, search, data, progress, news. */
 const SITE_PAGES = 10;
-/** Pages of a roadmap besides its nodes and sheets: its home, its calendar, its list of sheets. */
-const ROADMAP_PAGES = 3;
+/** Pages of a roadmap besides its nodes and sheets: its home, its calendar, its list of sheets, its whole document. */
+const ROADMAP_PAGES = 4;
 
 /** About how many HTML pages the site has: the length of the progress bar, never shown as a promise. */
 export function expectedPages(model: Model): number {

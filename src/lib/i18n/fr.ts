@@ -125,6 +125,21 @@ export const fr = {
     } as Record<string, string>,
     autreSite: 'sur un autre site',
   },
+  /** The whole roadmap on one page, for printing (/<feuille>/document/), and its PDF. */
+  document: {
+    titre: (roadmap: string) => `${roadmap} : document complet`,
+    fil: 'Document complet',
+    chapo: 'Toute la feuille de route sur une page, dans l\'ordre du document : présentation, sommaire, puis chaque axe et chaque fiche avec ses informations. Mise en page pour l\'impression en A4.',
+    sommaire: 'Sommaire',
+    imprimable: 'Version imprimable',
+    /** Filled in by npm run build once the PDF is printed (src/lib/build/pdf.ts): until then the page holds the placeholders. */
+    pdf: (pages: string, size: string) => `Télécharger en PDF (${pages}, ${size})`,
+    pages: (n: number) => `${n} ${n > 1 ? 'pages' : 'page'}`,
+    pdfDonnees: 'Document complet, mis en page pour l\'impression',
+    /** After the printed title, at the foot of each A4 page. */
+    etatAu: (date: string) => `État au ${date}`,
+    retour: 'Page de la feuille de route',
+  },
   noeud: {
     contenu: 'Contenu',
     sansTitre: (first: string, last: string) => `fiches ${first} à ${last}`,

@@ -96,3 +96,11 @@ export function formatChangeDate(gitDate: string): string {
   const day = new Date(t).toISOString().slice(0, 10);
   return dateText(day, 'jour');
 }
+
+/** Sizes as a French reader writes them: « 12,3 ko ». */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} o`;
+  const kb = bytes / 1000;
+  if (kb < 1000) return `${kb.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} ko`;
+  return `${(kb / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+}

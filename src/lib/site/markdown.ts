@@ -244,6 +244,15 @@ export function renderMarkdown(markdown: string, options: { context?: PageContex
   return String(processor.processSync({ value: markdown, data: { context: options.context ?? null } as Record<string, unknown> }));
 }
 
+/**
+ * Moves a rendered body's headings `by` levels down, never past h6: a sheet's body printed
+ * under its h4 title in a roadmap's document keeps its headings below that title.
+ */
+export function shiftHeadings(html: string, by: number): string {
+  if (by <= 0) return html;
+  return html.replace(/<(\/?)h([1-6])(?=[\s>])/g, (_, slash: string, n: string) => `<${slash}h${Math.min(Number(n) + by, 6)}`);
+}
+
 /** True when a body holds a Mermaid diagram, so the page loads the diagram script. */
 export function hasMermaid(markdown: string): boolean {
   return /^(```|~~~)\s*mermaid\b/m.test(markdown);

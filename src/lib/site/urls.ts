@@ -7,6 +7,7 @@ export function makeUrls(base: string) {
     entry: (rm: string, id: string) => `${b}${rm}/${id}/`,
     roadmapCalendar: (rm: string) => `${b}${rm}/calendrier/`,
     roadmapTable: (rm: string) => `${b}${rm}/fiches/`,
+    roadmapDocument: (rm: string) => `${b}${rm}/document/`,
     actors: () => `${b}acteurs/`,
     actor: (id: string) => `${b}acteurs/${id}/`,
     glossary: () => `${b}glossaire/`,
