@@ -25,12 +25,13 @@ describe('/calendrier/ sur le site construit', () => {
 
   it('montre l\'année du jour, avec les autres années et « Toutes les années » en navigation', () => {
     expect(html).toContain(`<h1>Prévu en ${year}, toutes feuilles de route</h1>`);
-    expect(nav(html)).toContain('<h2 id="annees-titre">Choisir une année</h2>');
+    expect(nav(html)).toContain('<nav class="annees" aria-labelledby="annees-titre">');
+    expect(nav(html)).toContain('<p id="annees-titre" class="annees-titre">Choisir une année</p>');
     expect(nav(html)).toMatch(new RegExp(`<a href="/calendrier/${year}/" aria-current="true">${year}</a>`));
     expect(nav(html)).toContain('<a href="/calendrier/toutes/">Toutes les années</a>');
     expect(nav(html)).toMatch(/<a href="\/calendrier\/20\d\d\/">20\d\d<\/a>/);
-    // The heading order: h1, the years' h2, then the chart's and the table's.
-    expect([...html.matchAll(/<h([1-3])[ >]/g)].map((m) => m[1]).slice(0, 4)).toEqual(['1', '2', '2', '2']);
+    // The headings: h1, then the chart's and the table's h2.
+    expect([...html.matchAll(/<h([1-3])[^>]*>([^<]*)</g)].map((m) => `h${m[1]} ${m[2]}`)).toEqual([`h1 Prévu en ${year}, toutes feuilles de route`, 'h2 Frise chronologique', 'h2 Tableau des dates']);
   });
 
   it('garde toutes les années ensemble à une adresse stable, et chaque année à la sienne', () => {
