@@ -8,6 +8,7 @@ import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/browser.ts';
 import { serveStatic, type RunningServer } from '../../scripts/static-server.ts';
+import { searchIndex } from './search-browser.ts';
 
 let site: RunningServer;
 let host: Server;
@@ -70,6 +71,17 @@ describe('intégration dans un autre site', () => {
     const { frame, page } = await framed('integrer/mednum49-2023-2025/');
     await Promise.all([page.waitForURL(`${site.url}mednum49-2023-2025/`), frame.getByRole('link', { name: 'Lire la feuille de route complète' }).click()]);
     expect(await page.locator('main h1').textContent()).toContain('Anjou');
+    await page.close();
+  });
+
+  it('la recherche du site ne renvoie jamais vers une page à intégrer', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}recherche/`, { waitUntil: 'networkidle' });
+    const found = await searchIndex(page, [{ q: 'Coordination des services civiques numériques' }, { q: 'calendrier' }, { q: 'numérique' }], 0);
+    const urls = found.flatMap((f) => f.hits.map((h) => h.url));
+    expect(urls.length).toBeGreaterThan(20);
+    expect(urls).toContain('/mednum49-2023-2025/a-1-2-b/');
+    expect(urls.filter((u) => u.includes('/integrer/'))).toEqual([]);
     await page.close();
   });
 });
