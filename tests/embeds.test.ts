@@ -52,6 +52,18 @@ describe('pages à intégrer (/integrer/)', () => {
     expect(html).toContain('Coordination des services civiques numériques</a></h1>');
   });
 
+  it('donnent d\'une fiche suivie sa dernière étape, datée, à la place de la date de modification', () => {
+    const html = read('integrer', 'may-num-mayenne', 'fiche-projet-22', 'index.html');
+    expect(html).toContain('<p class="fraicheur">Dernière étape de suivi (<time datetime="2022-04-01">T2 2022</time>) : La fiche indique « En cours » dans May Num, validé au 2ème trimestre 2022.</p>');
+    expect(html).not.toContain('class="meta fraicheur"');
+  });
+
+  it('ne montrent l\'avancement d\'une feuille de route que si un statut est connu', () => {
+    expect(read('integrer', 'may-num-mayenne', 'index.html')).toContain('<h2 id="avancement">Avancement</h2>');
+    // SCoRAN: every sheet's status is « non renseigné ».
+    expect(read('integrer', 'scoran-pays-de-la-loire', 'index.html')).not.toContain('id="avancement"');
+  });
+
   it('résument une feuille de route : titre, statut, nombre de fiches, territoire, période, porteurs, avancement', () => {
     const html = read('integrer', 'scoran-pays-de-la-loire', 'index.html');
     expect(html).toMatch(/<h1><a href="[^"]*scoran-pays-de-la-loire\/">[^<]+<\/a><\/h1>/);

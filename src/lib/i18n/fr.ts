@@ -344,6 +344,7 @@ export const fr = {
     avancement: 'Avancement',
     lireTout: 'Lire la feuille de route complète',
     lireFiche: 'Lire la fiche complète',
+    derniereEtape: 'Dernière étape de suivi',
     voirCalendrier: 'Voir le calendrier complet',
   },
   glossaire: {
