@@ -3,10 +3,11 @@
  * browser tests, the screenshots and the benchmarks. Serves `404.html` for
  * missing paths, as static hosts do.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { createGzip } from 'node:zlib';
+import { headersFor, parseHeadersFile } from '../src/lib/site/embeds.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -24,8 +25,10 @@ export interface RunningServer { url: string; close(): Promise<void>; server: Se
 /**
  * `cors`: answer with `Access-Control-Allow-Origin: *`, as GitHub or GitLab Pages do, so another site may merge this one's search index.
  * `gzip`: compress text as those hosts do, for measuring what a reader really downloads.
+ * `headers`: send the headers the site's `_headers` file sets, as Netlify or Cloudflare Pages do (framing rules).
  */
-export function serveStatic(root: string, base = '/', options: { cors?: boolean; gzip?: boolean } = {}): Promise<RunningServer> {
+export function serveStatic(root: string, base = '/', options: { cors?: boolean; gzip?: boolean; headers?: boolean } = {}): Promise<RunningServer> {
+  const rules = options.headers && existsSync(join(root, '_headers')) ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) {
@@ -49,6 +52,7 @@ export function serveStatic(root: string, base = '/', options: { cors?: boolean;
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       ...(options.cors ? { 'access-control-allow-origin': '*' } : {}),
       ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+      ...Object.fromEntries(headersFor(rules, path)),
     });
     const body = createReadStream(file);
     if (gzip) body.pipe(createGzip()).pipe(res);

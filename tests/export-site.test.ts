@@ -26,7 +26,8 @@ function files(dir: string): string[] {
 }
 const htmlPages = files(siteDir)
   .map((f) => relative(siteDir, f))
-  .filter((f) => f.endsWith('index.html') && !f.startsWith('admin/'));
+  // Embeds (/integrer/) are framed by other sites, not pages of their own: noindex, out of the sitemap (tests/embeds.test.ts).
+  .filter((f) => f.endsWith('index.html') && !f.startsWith('admin/') && !f.startsWith('integrer/'));
 
 describe('sitemap, robots and page metadata', () => {
   it('list every HTML page in sitemap.xml, as absolute URLs', () => {

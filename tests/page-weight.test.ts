@@ -5,7 +5,9 @@
  * - every sheet page's HTML is at most 40 KB;
  * - every page links exactly one stylesheet, the same one, of at most 30 KB;
  * - the calendar of the largest real roadmap (SCoRAN, 77 actions) is at most 300 KB;
- * - the home page, with its two maps of France drawn inline, is at most 90 KB.
+ * - the home page, with its two maps of France drawn inline, is at most 90 KB;
+ * - an embed (/integrer/, framed by other sites) loads no JavaScript; a sheet's or a roadmap
+ *   summary's is at most 12 KB of HTML, a calendar's at most 150 KB (half the full calendar's budget).
  * The CMS at /admin/ is an application of its own, not a page of the site.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -26,6 +28,9 @@ const sheetPages = roadmaps.flatMap((rm) => idsIn(join(CONTENT, rm, 'fiches')).m
 const nodePages = roadmaps.flatMap((rm) => idsIn(join(CONTENT, rm, 'noeuds')).map((id) => page(rm, id)));
 const roadmapPages = roadmaps.map((rm) => page(rm));
 const tablePages = roadmaps.map((rm) => page(rm, 'fiches'));
+const embedSheetPages = roadmaps.flatMap((rm) => idsIn(join(CONTENT, rm, 'fiches')).map((id) => page('integrer', rm, id)));
+const embedRoadmapPages = roadmaps.map((rm) => page('integrer', rm));
+const embedCalendarPages = roadmaps.map((rm) => page('integrer', rm, 'calendrier'));
 const actorPages = readdirSync(join(CONTENT, 'acteurs')).filter((f) => f.endsWith('.yaml')).map((f) => page('acteurs', f.slice(0, -5)));
 
 function allHtml(dir: string, out: string[] = []): string[] {
@@ -44,7 +49,7 @@ describe('poids des pages', () => {
   it('le site réel a bien toutes ses sortes de pages', () => {
     expect(sheetPages.length).toBeGreaterThan(100);
     expect(nodePages.length).toBeGreaterThan(10);
-    for (const f of [...sheetPages, ...nodePages, ...roadmapPages, ...tablePages, ...actorPages]) expect(existsSync(f), rel(f)).toBe(true);
+    for (const f of [...sheetPages, ...nodePages, ...roadmapPages, ...tablePages, ...actorPages, ...embedSheetPages, ...embedRoadmapPages, ...embedCalendarPages]) expect(existsSync(f), rel(f)).toBe(true);
   });
 
   it.each([
@@ -53,6 +58,7 @@ describe('poids des pages', () => {
     ['feuille de route', roadmapPages],
     ['acteur', actorPages],
     ['tableau', tablePages],
+    ['intégration', [...embedSheetPages, ...embedRoadmapPages, ...embedCalendarPages]],
   ])('les pages « %s » ne chargent aucun JavaScript (sauf diagramme Mermaid)', (_kind, files) => {
     const withScript = files.filter((f) => {
       const source = html(f);
@@ -87,6 +93,14 @@ describe('poids des pages', () => {
     const css = join(siteDir, href.replace(/^(https?:\/\/[^/]+)?\/+/, ''));
     expect(existsSync(css), href).toBe(true);
     expect(statSync(css).size).toBeLessThanOrEqual(30 * KB);
+  });
+
+  it('chaque page à intégrer pèse au plus 12 Ko (fiche, résumé de feuille de route) ou 150 Ko (calendrier) de HTML', () => {
+    const heavy = [
+      ...[...embedSheetPages, ...embedRoadmapPages].map((f) => [f, 12] as const),
+      ...embedCalendarPages.map((f) => [f, 150] as const),
+    ].filter(([f, budget]) => statSync(f).size > budget * KB);
+    expect(heavy.map(([f]) => `${rel(f)} : ${(statSync(f).size / KB).toFixed(1)} Ko`)).toEqual([]);
   });
 
   it('le calendrier de la SCoRAN (77 actions) pèse au plus 300 Ko de HTML', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateProject } from '../src/lib/model/validate-project.ts';
-import { actorInvolvements, splitByRole } from '../src/lib/site/actors-index.ts';
+import { actorInvolvements, actorRoadmaps, actorTextMentions, splitByRole } from '../src/lib/site/actors-index.ts';
 import { breakdown, formatCalendarPeriod } from '../src/lib/site/display.ts';
 import { dateText } from '../src/lib/values/date-text.ts';
 import { ganttRows } from '../src/lib/site/gantt-view.ts';
@@ -215,6 +215,33 @@ describe('who does what', () => {
     const { withRole, withoutRole } = splitByRole([...model.acteurs, { id: 'cite-dans-un-texte' }], actorInvolvements(model));
     expect(withRole.map((a) => a.id)).toEqual(['departement-exemple', 'reseau-cyb']);
     expect(withoutRole.map((a) => a.id)).toEqual(['cite-dans-un-texte']);
+  });
+});
+
+describe('actors named only in a text', () => {
+  // Invented: a fund named in one sheet's text by its sigle, in a node's by its name, and a word that merely contains the sigle.
+  const caf = { id: 'caf-exemple', nom: 'Caisse d\'allocations familiales d\'Exemple', sigle: 'CAF', aliases: [], type: 'etablissement_public', territoire: null, parent: null, site: null, description: null };
+  const withText = (id: string, corps: string) => (e: { id: string; corps: string }) => (e.id === id ? { ...e, corps } : e);
+  const texts = {
+    ...model,
+    acteurs: [...model.acteurs, caf],
+    feuilles_de_route: [{
+      ...rm,
+      fiches: rm.fiches.map(withText('a-1-2', 'Avec la CAF, un guichet commun.')).map(withText('a-1-2-a', 'Un CAFÉ numérique ; la caf en minuscules n\'est pas le sigle.')).map(withText('a-1-1', 'Le Réseau Cyb@xemple anime.')),
+      noeuds: rm.noeuds.map(withText('a-1', 'Une convention avec la caisse d\'allocations familiales d\'Exemple.')),
+    }],
+  } as typeof model;
+
+  it('finds the sigle as written and the name in any case, as whole words, and never where the actor already has a role', () => {
+    const mentions = actorTextMentions(texts);
+    expect(mentions.get('caf-exemple')!.map((m) => [m.kind, m.entryId])).toEqual([['noeud', 'a-1'], ['fiche', 'a-1-2']]);
+    // Cyb@xemple pilots a-1-1: its name in that sheet's text adds nothing.
+    expect(mentions.get('reseau-cyb')).toBeUndefined();
+  });
+
+  it('lists, per roadmap, the roles first and then the texts', () => {
+    const rows = actorRoadmaps(actorInvolvements(texts).get('caf-exemple') ?? [], actorTextMentions(texts).get('caf-exemple')!);
+    expect(rows.map((g) => [g.feuille_de_route, g.rows.map((r) => `${r.role} ${r.code}`)])).toEqual([[rm.id, ['cite_texte A.1', 'cite_texte A.1.2']]]);
   });
 });
 

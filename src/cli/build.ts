@@ -6,7 +6,7 @@
  * Says each step with its counts and duration; on a terminal, a progress bar while the pages render.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseCommand } from './cli-args.ts';
@@ -16,6 +16,7 @@ import { CHROMIUM, launchBrowser } from '../../scripts/browser.ts';
 import { mergeOutputs } from '../lib/build/merge-outputs.ts';
 import { openSiteIndex } from '../lib/build/search-index.ts';
 import { contentDir } from '../lib/content/paths.ts';
+import { headersFile } from '../lib/site/embeds.ts';
 import { resolveContentRoot, walkContent } from '../lib/content/safe-read.ts';
 
 parseCommand({
@@ -38,6 +39,8 @@ const summaryFile = join(workDir, `construction-${process.pid}.json`);
 
 /** Rendering process `index` writes into a folder of its own; the first one's becomes the site. */
 const partDir = (index: number) => (index === 0 ? tempDir : `${tempDir}-${index}`);
+/** Cloudflare Pages reads at most this many rules in a `_headers` file. */
+const CLOUDFLARE_MAX_HEADER_RULES = 100;
 /** Below this many content files, one rendering process (see partCount). */
 const PARALLEL_FROM_FILES = 2000;
 
@@ -279,6 +282,15 @@ const PDF_STEP = 'PDF des feuilles de route';
     stepDone(PDF_STEP, `${printed.size} sur ${roadmaps.length}, ${pagesText(pages)}`);
   }
   writePdfLinks(tempDir, roadmaps, printed);
+}
+
+// Once the outputs are merged, every top-level page and folder is known: each gets its framing rule.
+const topLevel = readdirSync(tempDir, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+const headers = headersFile(process.env.JALONS_BASE || '/', topLevel);
+writeFileSync(join(tempDir, '_headers'), headers);
+const headerRules = headers.split('\n').filter((l) => l.startsWith('/')).length;
+if (headerRules > CLOUDFLARE_MAX_HEADER_RULES) {
+  process.stderr.write(`⚠ dist/_headers compte ${headerRules} règles : Cloudflare Pages n'en lit que ${CLOUDFLARE_MAX_HEADER_RULES} et refusera le fichier ; Netlify l'accepte. Voir docs/integrer.md.\n`);
 }
 
 // The previous site is moved out of the way into .jalons/ (named like a construction, so that the

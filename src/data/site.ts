@@ -8,7 +8,7 @@ import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../lib/model/ty
 import { FEED_COMMITS, fileHistory, readFileVersions, wholeGitHistory, type Commit, type FileHistory } from '../lib/export/git-history.ts';
 import { sheetFeedFiles } from '../lib/export/catalogue.ts';
 import { changesFrom, type Change, type VersionReader } from '../lib/export/atom.ts';
-import { actorInvolvements, type Involvement } from '../lib/site/actors-index.ts';
+import { actorInvolvements, actorTextMentions, type Involvement, type TextMention } from '../lib/site/actors-index.ts';
 import { inPart, isMainPart, partFromEnv } from '../lib/build/build-part.ts';
 import { forgeFromEnv, type Forge } from '../lib/site/forge.ts';
 import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
@@ -24,6 +24,8 @@ export interface Site {
   acronyms: Acronyms;
   roadmaps: Map<string, ModelRoadmap>;
   involvements: Map<string, Involvement[]>;
+  /** Pages whose text names an actor without giving it a role, read once when an actor page asks. */
+  textMentions(): Map<string, TextMention[]>;
   sheetById(rm: string, id: string): ModelSheet | undefined;
   nodeById(rm: string, id: string): ModelNode | undefined;
   /** Build date, fixed for the whole build: the "today" of calendars. */
@@ -77,13 +79,16 @@ export function getSite(): Site {
   const sheets = new Map(model.feuilles_de_route.flatMap((r) => r.fiches.map((f) => [`${r.id}/${f.id}`, f] as const)));
   const nodes = new Map(model.feuilles_de_route.flatMap((r) => r.noeuds.map((n) => [`${r.id}/${n.id}`, n] as const)));
   const part = partFromEnv();
+  const involvements = actorInvolvements(model);
+  let mentions: Map<string, TextMention[]> | null = null;
   cached = {
     model,
     synonymes: result.synonymes,
     // Only real acronyms (two capitals or more) are expanded in texts: "Open" must not turn "Open Data" into an abbreviation.
     acronyms: acronymsFrom(model.glossaire.filter((g) => (g.sigle.match(/\p{Lu}/gu) ?? []).length >= 2)),
     roadmaps,
-    involvements: actorInvolvements(model),
+    involvements,
+    textMentions: () => (mentions ??= actorTextMentions(model, involvements)),
     sheetById: (rm, id) => sheets.get(`${rm}/${id}`),
     nodeById: (rm, id) => nodes.get(`${rm}/${id}`),
     today: process.env.JALONS_AUJOURDHUI ?? new Date().toISOString().slice(0, 10),

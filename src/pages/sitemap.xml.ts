@@ -12,7 +12,7 @@ export const GET: APIRoute = () => {
   const { model } = getSite();
   const u = makeUrls(import.meta.env.BASE_URL);
   const paths = [
-    u.home(), u.actors(), u.calendar(), u.glossary(), u.search(), u.asset('guide/'), u.asset('donnees/'), u.asset('avancement/'), u.asset('actualites/'),
+    u.home(), u.actors(), u.calendar(), u.calendarAllYears(), u.glossary(), u.search(), u.asset('guide/'), u.asset('donnees/'), u.asset('avancement/'), u.asset('actualites/'),
     ...model.acteurs.map((a) => u.actor(a.id)),
     ...activeYearsOfModel(model).map((y) => u.calendarYear(y)),
     ...model.feuilles_de_route.flatMap((rm) => [

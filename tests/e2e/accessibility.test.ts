@@ -21,8 +21,8 @@ for (const scheme of ['light', 'dark'] as const) {
         const page = await session.context.newPage();
         await page.goto(session.server.url + path, { waitUntil: 'networkidle' });
         if (name === 'recherche') await page.locator('.resultat').first().waitFor({ timeout: 15_000 });
-        // axe skips what sits in a closed <details>: the header's menu is opened so that it is checked too.
-        await page.locator('details.menu').evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+        // axe skips what sits in a closed <details>: the header's menu and the embed code are opened so that they are checked too.
+        await page.locator('details.menu, details.integrer').evaluateAll((ds) => ds.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
         const { violations, passes } = await runAxe(page);
         expect(describeViolations(violations)).toEqual([]);

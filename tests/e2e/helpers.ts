@@ -18,7 +18,14 @@ export const PAGE_TYPES: Record<string, string> = {
   recherche: 'recherche/?q=coffre+fort',
   guide: 'guide/',
   '404': 'cette-page-n-existe-pas/',
+  'calendrier toutes années': 'calendrier/toutes/',
+  'intégration fiche': 'integrer/mednum49-2023-2025/a-1-2-b/',
+  'intégration feuille de route': 'integrer/mednum49-2023-2025/',
+  'intégration calendrier': 'integrer/mednum49-2023-2025/calendrier/',
 };
+
+/** Embeds (/integrer/) are shown inside another site's frame: no header, no search box of their own. */
+export const isEmbed = (name: string) => name.startsWith('intégration');
 
 /** One page of every type, for the checks a phone reader would notice (tests/e2e/pages.test.ts). */
 export const ALL_PAGE_TYPES: Record<string, string> = {

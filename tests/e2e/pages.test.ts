@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_PAGE_TYPES, openSite, PAGE_TYPES, watch, type Session } from './helpers.ts';
+import { ALL_PAGE_TYPES, isEmbed, openSite, PAGE_TYPES, watch, type Session } from './helpers.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'captures');
 
@@ -33,7 +33,7 @@ describe('every page type in a real browser', () => {
     });
   }
 
-  it('at 390 px no page is wider than the screen, the header is at most 120 px high and there is one search box', async () => {
+  it('at 390 px no page is wider than the screen, the header is at most 120 px high and there is one search box (none in an embed, which has no header)', async () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     const found: Record<string, unknown> = {};
@@ -41,11 +41,11 @@ describe('every page type in a real browser', () => {
       await page.goto(session.server.url + path, { waitUntil: 'networkidle' });
       found[name] = await page.evaluate(() => ({
         wider: document.documentElement.scrollWidth > innerWidth,
-        header: Math.round(document.querySelector('header.entete')!.getBoundingClientRect().height) <= 120,
+        header: Math.round(document.querySelector('header.entete')?.getBoundingClientRect().height ?? 0) <= 120,
         searchBoxes: document.querySelectorAll('input[type=search]').length,
       }));
     }
-    const expected = Object.fromEntries(Object.keys(ALL_PAGE_TYPES).map((name) => [name, { wider: false, header: true, searchBoxes: 1 }]));
+    const expected = Object.fromEntries(Object.keys(ALL_PAGE_TYPES).map((name) => [name, { wider: false, header: true, searchBoxes: isEmbed(name) ? 0 : 1 }]));
     expect(found).toEqual(expected);
     await page.close();
   });

@@ -7,13 +7,14 @@ import type { Model } from '../model/types.ts';
 import { activeYearsOfModel } from '../site/calendar-years.ts';
 
 /** Pages outside the roadmaps: home, 404, actors' index, calendar, glossary, guide, search, data, progress, news. */
-const SITE_PAGES = 10;
-/** Pages of a roadmap besides its nodes and sheets: its home, its calendar, its list of sheets, its whole document. */
-const ROADMAP_PAGES = 4;
+const SITE_PAGES = 11;
+/** Pages of a roadmap besides its nodes and sheets: its home, its calendar, its list of sheets, its whole document, and the embeds of its summary and calendar. */
+const ROADMAP_PAGES = 6;
 
 /** About how many HTML pages the site has: the length of the progress bar, never shown as a promise. */
 export function expectedPages(model: Model): number {
-  const roadmaps = model.feuilles_de_route.reduce((n, r) => n + ROADMAP_PAGES + r.noeuds.length + r.fiches.length, 0);
+  // Each sheet has its page and its embed (/integrer/).
+  const roadmaps = model.feuilles_de_route.reduce((n, r) => n + ROADMAP_PAGES + r.noeuds.length + 2 * r.fiches.length, 0);
   return SITE_PAGES + model.acteurs.length + activeYearsOfModel(model).length + roadmaps;
 }
 

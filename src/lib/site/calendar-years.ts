@@ -17,3 +17,14 @@ export function activeYearsOfModel(model: Model): number[] {
   }
   return [...years].sort((a, b) => a - b);
 }
+
+/**
+ * The year /calendrier/ opens on: today's, or when nothing is planned that year the nearest
+ * year that has something (the later one on a tie: what comes is of more use than what is past).
+ * Null when no sheet is dated at all.
+ */
+export function defaultCalendarYear(years: readonly number[], today: string): number | null {
+  if (years.length === 0) return null;
+  const current = Number(today.slice(0, 4));
+  return [...years].sort((a, b) => Math.abs(a - current) - Math.abs(b - current) || b - a)[0]!;
+}

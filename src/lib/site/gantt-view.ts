@@ -4,6 +4,7 @@
  * rows of the accessible table. The component only loops over these.
  */
 import type { LaidOutTimeline } from './timeline.ts';
+import type { Urls } from './urls.ts';
 import { formatCalendarPeriod } from './display.ts';
 import { fr } from '../i18n/fr.ts';
 import { looseKey } from '../values/text.ts';
@@ -42,6 +43,19 @@ export interface GanttRow {
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+type TimelineRow = LaidOutTimeline['rows'][number];
+
+/** Where a calendar row leads: the roadmap's own dates, the roadmap, or the node or sheet page. */
+export function timelineRowHref(urls: Urls, roadmaps: ReadonlyMap<string, { id: string; jalons: readonly unknown[] }>): (row: TimelineRow) => string {
+  return (row) => {
+    if (row.kind === 'jalons') {
+      const rm = roadmaps.get(row.id);
+      return rm ? urls.roadmapDates(rm) : urls.roadmap(row.id);
+    }
+    return row.kind === 'feuille_de_route' ? urls.roadmap(row.id) : urls.entry(row.feuille_de_route, row.id);
+  };
+}
 
 export function ganttRows(timeline: LaidOutTimeline, href: (row: LaidOutTimeline['rows'][number]) => string | null): GanttRow[] {
   return timeline.rows.map((row) => {

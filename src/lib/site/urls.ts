@@ -13,6 +13,12 @@ export function makeUrls(base: string) {
     glossary: () => `${b}glossaire/`,
     calendar: () => `${b}calendrier/`,
     calendarYear: (year: number) => `${b}calendrier/${year}/`,
+    /** Every year together; /calendrier/ itself shows the current year. */
+    calendarAllYears: () => `${b}calendrier/toutes/`,
+    /** Framable pages for other sites (src/lib/site/embeds.ts). */
+    embedSheet: (rm: string, id: string) => `${b}integrer/${rm}/${id}/`,
+    embedRoadmap: (rm: string) => `${b}integrer/${rm}/`,
+    embedCalendar: (rm: string) => `${b}integrer/${rm}/calendrier/`,
     search: () => `${b}recherche/`,
     asset: (path: string) => `${b}${path.replace(/^\//, '')}`,
     /** Where a roadmap's page lists its own dates: its milestones with their state, else its key facts (adoption, publication). */
