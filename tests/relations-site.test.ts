@@ -23,7 +23,7 @@ const section = (html: string, id: string) => {
   const start = html.indexOf(`aria-labelledby="${id}"`);
   return start < 0 ? '' : html.slice(html.indexOf('>', start) + 1).split('</section>')[0]!;
 };
-const PAGES = ['calendrier', 'departement-a-2024/calendrier', 'nationale', 'nationale/axe-2', 'nationale/engagement-3', 'departement-a-2024', 'departement-a-2024/a-1', 'departement-a-2024/a-2', 'departement-a-2020', 'diagnostic-a', 'departement-b'];
+const PAGES = ['calendrier', 'calendrier/toutes', 'departement-a-2024/calendrier', 'nationale', 'nationale/axe-2', 'nationale/engagement-3', 'departement-a-2024', 'departement-a-2024/a-1', 'departement-a-2024/a-2', 'departement-a-2020', 'diagnostic-a', 'departement-b'];
 
 beforeAll(async () => {
   await buildSite('tests/fixtures/relations', out, { JALONS_BASE: '/jalons/' });
@@ -70,7 +70,7 @@ describe('roadmaps that refer to each other, on the built pages', () => {
 
   it('the roadmaps\' own dates are on their calendar and on the calendar of all roadmaps, linked to where the page gives them', () => {
     expect(text(page('departement-a-2024/calendrier'))).toContain('Adoption prévue');
-    const all = page('calendrier');
+    const all = page('calendrier/toutes');
     expect(text(all)).toContain('Jalons de la feuille de route');
     expect(all).toContain('href="/jalons/nationale/#faits"');
     expect(text(page('calendrier/2023'))).toContain('Adoption');
