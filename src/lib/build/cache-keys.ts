@@ -17,6 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
+import { gatheredContributions } from '../site/relations-view.ts';
 
 const VERSION = 4;
 
@@ -57,7 +58,8 @@ export function pageCacheKeys(model: Model, shared: SharedInputs, lastChange: (f
       })
       : [];
     const linked = [...new Set([
-      ...entry.contributions.map((c) => c.feuille_de_route),
+      // An axis lists the actions contributing to what lies under it too (src/lib/site/relations-view.ts).
+      ...gatheredContributions(entry, rm).map((c) => c.ref.feuille_de_route),
       ...('contribue_a' in entry ? [...entry.contribue_a, ...entry.voir_aussi].map((c) => c.feuille_de_route) : []),
     ])].filter((id) => id !== rm.id).sort().map((id) => {
       const other = model.feuilles_de_route.find((r) => r.id === id);
