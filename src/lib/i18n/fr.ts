@@ -130,7 +130,7 @@ export const fr = {
   couverture: {
     titre: (roadmap: string) => `${roadmap} : contributions des territoires`,
     fil: 'Contributions des territoires',
-    intro: 'Nombre d\'actions des feuilles de route qui déclinent celle-ci et disent y contribuer (« contribue_a »), directement ou par ce que chaque colonne contient. Chaque nombre mène à la liste des actions.',
+    intro: 'Nombre d\'actions des feuilles de route qui déclinent celle-ci et disent y contribuer, directement ou par ce que contient chaque colonne. Chaque nombre mène à la liste des actions.',
     legende: 'Actions qui contribuent, par territoire et par colonne',
     feuille: 'Feuille de route (territoire)',
     total: 'Total',
