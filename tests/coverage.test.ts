@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageCacheKeys } from '../src/lib/build/cache-keys.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
 import { coverageTable, decliningRoadmaps, heatMap, indicatorComparisons } from '../src/lib/site/coverage.ts';
 import { contributionGroups, contributionsCount } from '../src/lib/site/relations-view.ts';
@@ -84,5 +85,19 @@ describe('« Actions qui y contribuent » on a national axis', () => {
     expect(contributionsCount(groups, nationale)).toBe('2 actions de 2 territoires y contribuent.');
     const axe2 = nationale.noeuds.find((n) => n.id === 'axe-2')!;
     expect(contributionsCount(contributionGroups(axe2, roadmaps, urls, nationale), nationale)).toBe('1 action de 1 territoire y contribue.');
+  });
+});
+
+describe('incremental build of a national axis page', () => {
+  it('rebuilds the axis when a roadmap contributing only through its engagements changes its title', () => {
+    const key = (model: typeof result.model) => {
+      const keys = pageCacheKeys(model, { today: '2026-12-03', horizon: 0, forge: null, synonymes: null }, () => null);
+      const nationale = model.feuilles_de_route.find((r) => r.id === 'nationale')!;
+      return keys(nationale, nationale.noeuds.find((n) => n.id === 'axe-1')!);
+    };
+    const before = key(result.model);
+    const renamed = structuredClone(result.model);
+    renamed.feuilles_de_route.find((r) => r.id === 'departement-b')!.titre_court = 'Département B renommé';
+    expect(key(renamed)).not.toBe(before);
   });
 });
