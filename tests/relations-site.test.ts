@@ -74,11 +74,12 @@ describe('roadmaps that refer to each other, on the built pages', () => {
     expect(text(table.slice(0, table.indexOf('</caption>')))).toBe('Actions qui contribuent, par territoire et par colonne');
     expect(rows).toEqual([
       ['th:Feuille de route (territoire)', 'th:Axe 1 — Former les aidants', 'th:Axe 2 — Équiper les lieux', 'th:Total'],
-      ['th:Département A 2024-2027 (Département A)', 'td:1', 'td:1', 'td:2'],
-      ['th:Département B (Département B)', 'td:1', 'td:0', 'td:1'],
+      ['th:Département A 2024-2027 (Département A)', 'td:1 action de Département A pour Axe 1 — Former les aidants', 'td:1 action de Département A pour Axe 2 — Équiper les lieux', 'td:2'],
+      ['th:Département B (Département B)', 'td:1 action de Département B pour Axe 1 — Former les aidants', 'td:0', 'td:1'],
     ]);
     expect(table.match(/<th scope="(col|row)"/g)).toHaveLength(6);
-    expect(table).toContain('<a href="/jalons/nationale/axe-2/#contributions">1</a>');
+    // The number alone is what sighted readers see; the rest is said to screen readers listing links.
+    expect(table).toContain('<a href="/jalons/nationale/axe-2/#contributions">1<span class="sr-only"> action de Département A pour Axe 2 — Équiper les lieux</span></a>');
     expect(table).toContain('<a href="/jalons/departement-b/">Département B</a>');
     // The heat map is decoration: the table carries the numbers.
     expect(html).toMatch(/<figure class="carte-chaleur" aria-hidden="true">\s*<svg [^>]*focusable="false"[^>]*>(\s*<rect [^>]*>(<\/rect>)?){4}\s*<\/svg>/);

@@ -134,6 +134,8 @@ export const fr = {
     legende: 'Actions qui contribuent, par territoire et par colonne',
     feuille: 'Feuille de route (territoire)',
     total: 'Total',
+    /** Read after a cell's number by screen readers listing the links out of the table. */
+    case: (n: number, territory: string, column: string) => ` ${n > 1 ? 'actions' : 'action'} de ${territory} pour ${column}`,
     carte: 'Même tableau en carte de chaleur (plus la case est foncée, plus il y a d\'actions)',
     indicateurs: 'Indicateurs suivis sous le même nom',
     indicateursIntro: 'Les indicateurs de cette feuille de route (ou de ses fiches) que des feuilles de route locales suivent sous le même intitulé, aux accents et majuscules près : dernière valeur mesurée et cible la plus lointaine, avec leur date.',
