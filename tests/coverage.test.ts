@@ -55,6 +55,12 @@ describe('coverage of a national roadmap by its declinations', () => {
     expect([map.width, map.height]).toEqual([58, 58]);
   });
 
+  it('shades in proportion between the two', () => {
+    const cells = (counts: number[]) => counts.map((count) => ({ count, href: '' }));
+    const coverage = { columns: [1, 2, 3, 4].map((i) => ({ id: `axe-${i}`, libelle: `Axe ${i}`, href: '' })), rows: [{ feuille: 'A', href: '', territoire: 'A', cells: cells([0, 1, 2, 4]), total: 7 }], max: 4 };
+    expect(heatMap(coverage).cells.map((c) => c.opacity)).toEqual([0.08, 0.31, 0.54, 1]);
+  });
+
   it('compares the indicators named alike, accents and case aside, with the latest measure and the furthest target', () => {
     const tables = indicatorComparisons(rm('nationale'), roadmaps, urls);
     // The unit follows the number after a no-break space, written here as a plain one.
