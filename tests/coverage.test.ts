@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageCacheKeys } from '../src/lib/build/cache-keys.ts';
 import { validateProject } from '../src/lib/model/validate-project.ts';
-import { coverageTable, decliningRoadmaps, heatMap, indicatorComparisons } from '../src/lib/site/coverage.ts';
+import { coverageTable, decliningRoadmaps, heatMap, indicatorComparisons, targetShareBars } from '../src/lib/site/coverage.ts';
 import { contributionGroups, contributionsCount } from '../src/lib/site/relations-view.ts';
 import { makeUrls } from '../src/lib/site/urls.ts';
 import { ROOT } from './support/content-tree.ts';
@@ -65,10 +65,18 @@ describe('coverage of a national roadmap by its declinations', () => {
     const tables = indicatorComparisons(rm('nationale'), roadmaps, urls);
     // The unit follows the number after a no-break space, written here as a plain one.
     const plain = (s: string | null) => (s ?? '—').replace(/\u00a0/g, ' ');
-    expect(tables.map((t) => [t.libelle, ...t.rows.map((r) => `${r.feuille} (${r.territoire}) : ${plain(r.mesure)} / ${plain(r.cible)}`)])).toEqual([
-      ['Aidants formés', 'Nationale (France) : 2100 aidants (2025) / 4000 aidants (2027)', 'Département A 2024-2027 (Département A) : 120 aidants (juin 2025) / 300 aidants (2027)', 'Département B (Département B) : 80 aidants (2025) / —'],
-      ['Communes couvertes par un aidant', 'Nationale (France) : — / 100 % (2027)', 'Département A 2024-2027 (Département A) : 40 % (2025) / —', 'Département B (Département B) : — / —'],
+    expect(tables.map((t) => [t.libelle, ...t.rows.map((r) => `${r.feuille} (${r.territoire}) : ${plain(r.mesure)} / ${plain(r.cible)} / ${r.part ?? '—'}`)])).toEqual([
+      ['Aidants formés', 'Nationale (France) : 2100 aidants (2025) / 4000 aidants (2027) / 53', 'Département A 2024-2027 (Département A) : 120 aidants (juin 2025) / 300 aidants (2027) / 40', 'Département B (Département B) : 80 aidants (2025) / — / —'],
+      ['Communes couvertes par un aidant', 'Nationale (France) : — / 100 % (2027) / —', 'Département A 2024-2027 (Département A) : 40 % (2025) / — / —', 'Département B (Département B) : — / — / —'],
     ]);
+  });
+
+  it('draws the share of the target as bars when two territories give one, a missing share as an empty bar', () => {
+    const [aidants, communes] = indicatorComparisons(rm('nationale'), roadmaps, urls);
+    const bars = targetShareBars(aidants!)!;
+    expect(bars.bars.map((b) => `${b.y}:${b.width}`)).toEqual(['0:127', '20:96', '40:0']);
+    expect(bars.track).toBe(240);
+    expect(targetShareBars(communes!)).toBeNull();
   });
 });
 

@@ -88,9 +88,11 @@ describe('roadmaps that refer to each other, on the built pages', () => {
   it('the coverage page compares the indicators named alike across territories', () => {
     const indicators = section(page('nationale/declinaisons'), 'indicateurs-communs');
     expect(text(indicators).replace(/\u00a0/g, ' ')).toContain(
-      'Aidants formés Feuille de route (territoire) Dernière mesure Cible Nationale (France) 2100 aidants (2025) 4000 aidants (2027) Département A 2024-2027 (Département A) 120 aidants (juin 2025) 300 aidants (2027) Département B (Département B) 80 aidants (2025) —',
+      'Aidants formés Feuille de route (territoire) Dernière mesure Cible Part de la cible atteinte Nationale (France) 2100 aidants (2025) 4000 aidants (2027) 53 % Département A 2024-2027 (Département A) 120 aidants (juin 2025) 300 aidants (2027) 40 % Département B (Département B) 80 aidants (2025) — —',
     );
-    expect(text(indicators).replace(/\u00a0/g, ' ')).toContain('Communes couvertes par un aidant Feuille de route (territoire) Dernière mesure Cible Nationale (France) — 100 % (2027) Département A 2024-2027 (Département A) 40 % (2025) — Département B (Département B) — —');
+    expect(text(indicators).replace(/\u00a0/g, ' ')).toContain('Communes couvertes par un aidant Feuille de route (territoire) Dernière mesure Cible Part de la cible atteinte Nationale (France) — 100 % (2027) — Département A 2024-2027 (Département A) 40 % (2025) — — Département B (Département B) — — —');
+    // One bar chart, as decoration, for the indicator two territories give a share of their target for.
+    expect(indicators.match(/<figure class="barres-cible" aria-hidden="true">/g)).toHaveLength(1);
     expect(text(indicators)).not.toContain('Lieux équipés');
   });
 

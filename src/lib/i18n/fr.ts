@@ -138,9 +138,12 @@ export const fr = {
     case: (n: number, territory: string, column: string) => ` ${n > 1 ? 'actions' : 'action'} de ${territory} pour ${column}`,
     carte: 'Même tableau en carte de chaleur (plus la case est foncée, plus il y a d\'actions)',
     indicateurs: 'Indicateurs suivis sous le même nom',
-    indicateursIntro: 'Les indicateurs de cette feuille de route (ou de ses fiches) que des feuilles de route locales suivent sous le même intitulé, aux accents et majuscules près : dernière valeur mesurée et cible la plus lointaine, avec leur date.',
+    indicateursIntro: 'Les indicateurs de cette feuille de route (ou de ses fiches) que des feuilles de route locales suivent sous le même intitulé, aux accents et majuscules près : dernière valeur mesurée et cible la plus lointaine, avec leur date, et la part de la cible que la dernière mesure atteint.',
     mesure: 'Dernière mesure',
     cible: 'Cible',
+    part: 'Part de la cible atteinte',
+    partValeur: (n: number) => `${n}\u00a0%`,
+    barres: 'Part de la cible atteinte, en barres (même ordre que le tableau)',
     nonSuivi: '—',
   },
   /** The whole roadmap on one page, for printing (/<feuille>/document/), and its PDF. */

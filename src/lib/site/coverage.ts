@@ -96,7 +96,7 @@ function indicatorsOf(rm: ModelRoadmap): ModelIndicator[] {
 
 export interface IndicatorComparison {
   libelle: string;
-  rows: Array<{ feuille: string; href: string; territoire: string; mesure: string | null; cible: string | null }>;
+  rows: Array<{ feuille: string; href: string; territoire: string; mesure: string | null; cible: string | null; part: number | null }>;
 }
 
 /**
@@ -118,9 +118,27 @@ export function indicatorComparisons(rm: ModelRoadmap, roadmaps: ReadonlyMap<str
       const found = find(o, key);
       const m = found ? latest(found.mesures) : null;
       const c = found ? latest(found.cibles) : null;
-      return { feuille: o.titre_court ?? o.titre, href: urls.roadmap(o.id), territoire: o.territoire.nom, mesure: m && pointText(m, found!.unite), cible: c && pointText(c, found!.unite) };
+      // Territories differ in size: what compares them is how far each is towards its own target.
+      const part = m?.valeur != null && c?.valeur ? Math.round((m.valeur / c.valeur) * 100) : null;
+      return { feuille: o.titre_court ?? o.titre, href: urls.roadmap(o.id), territoire: o.territoire.nom, mesure: m && pointText(m, found!.unite), cible: c && pointText(c, found!.unite), part };
     };
     result.push({ libelle: ind.libelle, rows: [rm, ...others].map(row) });
   }
   return result;
+}
+
+/**
+ * Bars of each territory's share of its target, each over a track as long as the whole target
+ * (decoration: the table gives the figures); null under two bars.
+ */
+export function targetShareBars(comparison: IndicatorComparison, width = 240, bar = 14, gap = 6): { width: number; height: number; track: number; bars: Array<{ y: number; width: number; height: number }> } | null {
+  const shares = comparison.rows.map((r) => r.part);
+  if (shares.filter((p) => p !== null).length < 2) return null;
+  const top = Math.max(100, ...shares.map((p) => p ?? 0));
+  return {
+    width,
+    height: shares.length * (bar + gap) - gap,
+    track: Math.round((100 / top) * width),
+    bars: shares.map((p, i) => ({ y: i * (bar + gap), width: Math.round(((p ?? 0) / top) * width), height: bar })),
+  };
 }
