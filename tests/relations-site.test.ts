@@ -23,7 +23,7 @@ const section = (html: string, id: string) => {
   const start = html.indexOf(`aria-labelledby="${id}"`);
   return start < 0 ? '' : html.slice(html.indexOf('>', start) + 1).split('</section>')[0]!;
 };
-const PAGES = ['calendrier', 'departement-a-2024/calendrier', 'nationale', 'nationale/declinaisons', 'nationale/axe-1', 'nationale/axe-2', 'nationale/engagement-3', 'departement-a-2024', 'departement-a-2024/a-1', 'departement-a-2024/a-2', 'departement-a-2020', 'diagnostic-a', 'departement-b'];
+const PAGES = ['calendrier', 'departement-a-2024/calendrier', 'departement-a-2024/document', 'nationale/document', 'nationale', 'nationale/declinaisons', 'nationale/axe-1', 'nationale/axe-2', 'nationale/engagement-3', 'departement-a-2024', 'departement-a-2024/a-1', 'departement-a-2024/a-2', 'departement-a-2020', 'diagnostic-a', 'departement-b'];
 
 beforeAll(async () => {
   await buildSite('tests/fixtures/relations', out, { JALONS_BASE: '/jalons/' });
@@ -103,6 +103,15 @@ describe('roadmaps that refer to each other, on the built pages', () => {
     const sitemap = readFileSync(join(out, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain('/jalons/nationale/declinaisons/</loc>');
     expect(sitemap).not.toContain('/jalons/departement-b/declinaisons/');
+  });
+
+  it('in a roadmap\'s document, each sheet\'s « Contribue à » and « Actions qui y contribuent » have their own id and sit under the sheet\'s heading', () => {
+    const a = page('departement-a-2024/document');
+    expect(a).toContain('<section aria-labelledby="entree-a-1-contribue-a entree-a-1-titre" data-pagefind-ignore> <h4 id="entree-a-1-contribue-a">');
+    expect(a).toContain('<section aria-labelledby="entree-a-2-contribue-a entree-a-2-titre" data-pagefind-ignore> <h4 id="entree-a-2-contribue-a">');
+    const nationale = page('nationale/document');
+    expect(nationale).toContain('<section aria-labelledby="entree-engagement-3-contributions entree-engagement-3-titre" data-pagefind-ignore> <h4 id="entree-engagement-3-contributions">');
+    expect(nationale).toContain('<h5><a href="/jalons/departement-b/">Département B</a> (Département B) : 1 action</h5>');
   });
 
   it('a sheet is labelled and counted by what its roadmap calls it', () => {
