@@ -84,7 +84,7 @@ describe('nouvelle-fiche --id', () => {
     expect(readFileSync(join(dir, 'content/exemple/fiches/2.md'), 'utf8')).toMatch(/^titre: Fiche 2 {2}# À compléter$/m);
     const bad = run('--feuille-de-route', 'exemple', '--parent', 'a-1', '--titre', 'x', '--id', 'Mauvais Id');
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('✗ L\'identifiant « Mauvais Id » ne convient pas (minuscules sans accent, chiffres et tirets ; ni calendrier, fiches, donnees, document) : choisissez-en un avec --id.');
+    expect(bad.stderr).toContain('✗ L\'identifiant « Mauvais Id » ne convient pas (minuscules sans accent, chiffres et tirets ; ni calendrier, fiches, donnees, document, declinaisons) : choisissez-en un avec --id.');
     expect(validateProject(dir).problems).toEqual([]);
   });
 });

@@ -6,10 +6,11 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../data/site.ts';
 import { activeYearsOfModel } from '../lib/site/calendar-years.ts';
+import { decliningRoadmaps } from '../lib/site/coverage.ts';
 import { makeUrls } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = () => {
-  const { model } = getSite();
+  const { model, roadmaps } = getSite();
   const u = makeUrls(import.meta.env.BASE_URL);
   const paths = [
     u.home(), u.actors(), u.calendar(), u.calendarAllYears(), u.glossary(), u.search(), u.asset('guide/'), u.asset('donnees/'), u.asset('avancement/'), u.asset('actualites/'),
@@ -17,6 +18,7 @@ export const GET: APIRoute = () => {
     ...activeYearsOfModel(model).map((y) => u.calendarYear(y)),
     ...model.feuilles_de_route.flatMap((rm) => [
       u.roadmap(rm.id), u.roadmapCalendar(rm.id), u.roadmapTable(rm.id), u.roadmapDocument(rm.id),
+      ...(decliningRoadmaps(rm, roadmaps).length > 0 ? [u.roadmapCoverage(rm.id)] : []),
       ...rm.noeuds.map((n) => u.entry(rm.id, n.id)),
       ...rm.fiches.map((f) => u.entry(rm.id, f.id)),
     ]),

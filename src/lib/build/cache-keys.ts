@@ -7,7 +7,8 @@
  *   children, hierarchy, levels, priorities, the period of the mini-timeline);
  * - the sheets it points to in other roadmaps ("voir aussi");
  * - the roadmaps of the nodes and sheets it contributes to, of the sheets that contribute
- *   to it, and of the nodes it points to ("voir aussi"): their labels and titles;
+ *   to it or to what lies under it (an axis lists those too), and of the nodes it points
+ *   to ("voir aussi"): their labels and titles;
  * - what the whole site shares: actors (names, links), glossary (abbreviations), the
  *   build's "today" (the mini-timeline's marker), the calendar horizon (the years of
  *   open-ended work in the search filters), the forge links;
@@ -17,8 +18,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
+import { gatheredContributions } from '../site/relations-view.ts';
 
-const VERSION = 4;
+const VERSION = 5;
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
@@ -57,7 +59,8 @@ export function pageCacheKeys(model: Model, shared: SharedInputs, lastChange: (f
       })
       : [];
     const linked = [...new Set([
-      ...entry.contributions.map((c) => c.feuille_de_route),
+      // An axis lists the actions contributing to what lies under it too (src/lib/site/relations-view.ts).
+      ...gatheredContributions(entry, rm).map((c) => c.ref.feuille_de_route),
       ...('contribue_a' in entry ? [...entry.contribue_a, ...entry.voir_aussi].map((c) => c.feuille_de_route) : []),
     ])].filter((id) => id !== rm.id).sort().map((id) => {
       const other = model.feuilles_de_route.find((r) => r.id === id);

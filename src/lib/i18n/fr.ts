@@ -124,6 +124,27 @@ export const fr = {
       remplacee_par: 'Remplacée par',
     } as Record<string, string>,
     autreSite: 'sur un autre site',
+    couverture: 'Contributions des territoires, axe par axe',
+  },
+  /** /<feuille>/declinaisons/: what the roadmaps declining a national roadmap contribute to it (src/lib/site/coverage.ts). */
+  couverture: {
+    titre: (roadmap: string) => `${roadmap} : contributions des territoires`,
+    fil: 'Contributions des territoires',
+    intro: 'Nombre d\'actions des feuilles de route qui déclinent celle-ci et disent y contribuer, directement ou par ce que contient chaque colonne. Chaque nombre mène à la liste des actions.',
+    legende: 'Actions qui contribuent, par territoire et par colonne',
+    feuille: 'Feuille de route (territoire)',
+    total: 'Total',
+    /** Read after a cell's number by screen readers listing the links out of the table. */
+    case: (n: number, territory: string, column: string) => ` ${n > 1 ? 'actions' : 'action'} de ${territory} pour ${column}`,
+    carte: 'Même tableau en carte de chaleur (plus la case est foncée, plus il y a d\'actions)',
+    indicateurs: 'Indicateurs suivis sous le même nom',
+    indicateursIntro: 'Les indicateurs de cette feuille de route (ou de ses fiches) que des feuilles de route locales suivent sous le même intitulé, aux accents et majuscules près : dernière valeur mesurée et cible la plus lointaine, avec leur date, et la part de la cible que la dernière mesure atteint.',
+    mesure: 'Dernière mesure',
+    cible: 'Cible',
+    part: 'Part de la cible atteinte',
+    partValeur: (n: number) => `${n}\u00a0%`,
+    barres: 'Part de la cible atteinte, en barres (même ordre que le tableau)',
+    nonSuivi: '—',
   },
   /** The whole roadmap on one page, for printing (/<feuille>/document/), and its PDF. */
   document: {
@@ -183,6 +204,11 @@ export const fr = {
     voirAussi: 'Voir aussi',
     contribueA: 'Contribue à',
     contributions: 'Actions qui y contribuent',
+    /** `via`: those contributing to a node or sheet under this one; `under`: what they contribute to, in the plural (« engagements »), or null for a mix. */
+    contributionsCompte: (n: number, territories: number, via: number, under: string | null) =>
+      `${n} ${n > 1 ? 'actions' : 'action'} de ${territories} ${territories > 1 ? 'territoires' : 'territoire'} ${n > 1 ? 'y contribuent' : 'y contribue'}${via > 0 ? `, dont ${via} via ${under ? `ses ${under}` : 'ce qu\'il contient'}` : ''}.`,
+    via: 'via',
+    contributionsGroupe: (n: number) => `${n} ${n > 1 ? 'actions' : 'action'}`,
     source: 'Source',
     pages: (p: string) => `${/[,-]/.test(p) ? 'pages' : 'page'} ${p}`,
     derniereModification: 'Dernière modification le',

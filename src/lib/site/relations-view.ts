@@ -57,17 +57,53 @@ export function contributionTargets(sheet: { contribue_a: ModelEntryRef[] }, roa
 
 const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
 
-/** « Actions qui y contribuent », grouped by roadmap, in the order of their territories' names. */
-export function contributionGroups(entry: { contributions: ModelEntryRef[] }, roadmaps: Map<string, ModelRoadmap>, urls: Urls): Array<{ feuille: string; href: string; territoire: string; liens: LinkView[] }> {
-  const groups = new Map<string, { feuille: string; href: string; territoire: string; liens: LinkView[] }>();
-  for (const ref of entry.contributions) {
+export interface ContributionGroup {
+  feuille: string;
+  href: string;
+  territoire: string;
+  /** Each contributing sheet once; `via`: what under this entry it contributes to, when not to the entry itself. */
+  liens: Array<LinkView & { via: string | null; viaType: 'noeud' | 'fiche' | null }>;
+}
+
+/** The contributions listed on an entry: its own, then those to what lies under it in its roadmap. */
+export function gatheredContributions(entry: { id: string; contributions: ModelEntryRef[] }, owner: ModelRoadmap | undefined): Array<{ ref: ModelEntryRef; via: ModelEntryRef | null }> {
+  const own = entry.contributions.map((ref) => ({ ref, via: null }));
+  if (!owner) return own;
+  const under: Array<{ ref: ModelEntryRef; via: ModelEntryRef | null }> = [
+    ...owner.noeuds.filter((n) => n.parents.some((p) => p.id === entry.id)).map((n) => ({ e: n, type: 'noeud' as const })),
+    ...owner.fiches.filter((f) => f.parents.some((p) => p.id === entry.id)).map((f) => ({ e: f, type: 'fiche' as const })),
+  ].sort((a, b) => a.e.ordre - b.e.ordre).flatMap(({ e, type }) => e.contributions.map((ref) => ({ ref, via: { feuille_de_route: owner.id, id: e.id, type } })));
+  const seen = new Set<string>();
+  return [...own, ...under].filter(({ ref }) => {
+    const key = `${ref.feuille_de_route}/${ref.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * « Actions qui y contribuent », grouped by roadmap, in the order of their territories' names.
+ * Given the entry's roadmap, an axis also lists the actions contributing to what lies under it.
+ */
+export function contributionGroups(entry: { id: string; contributions: ModelEntryRef[] }, roadmaps: Map<string, ModelRoadmap>, urls: Urls, owner?: ModelRoadmap): ContributionGroup[] {
+  const groups = new Map<string, ContributionGroup>();
+  for (const { ref, via } of gatheredContributions(entry, owner)) {
     const rm = roadmaps.get(ref.feuille_de_route);
     if (!rm) continue;
     const group = groups.get(rm.id) ?? { feuille: rm.titre_court ?? rm.titre, href: urls.roadmap(rm.id), territoire: rm.territoire.nom, liens: [] };
-    group.liens.push({ href: urls.entry(rm.id, ref.id), texte: entryLabel(rm, ref), externe: false });
+    group.liens.push({ href: urls.entry(rm.id, ref.id), texte: entryLabel(rm, ref), externe: false, via: via && owner ? entryLabel(owner, via) : null, viaType: via?.type ?? null });
     groups.set(rm.id, group);
   }
   return [...groups.values()].sort((a, b) => collator.compare(a.territoire, b.territoire) || collator.compare(a.feuille, b.feuille));
+}
+
+/** « 3 actions de 2 territoires y contribuent, dont 1 via ses engagements. », naming what lies under the entry as its roadmap does. */
+export function contributionsCount(groups: readonly ContributionGroup[], owner: ModelRoadmap): string {
+  const liens = groups.flatMap((g) => g.liens);
+  const via = liens.filter((l) => l.viaType);
+  const what = via.every((l) => l.viaType === 'fiche') ? sheetNamePlural(owner.nom_fiche) : null;
+  return fr.fiche.contributionsCompte(liens.length, new Set(groups.map((g) => g.territoire)).size, via.length, what);
 }
 
 /** A « liens » entry: a path of this site under the base path, anything else an external link. */

@@ -8,6 +8,8 @@ export function makeUrls(base: string) {
     roadmapCalendar: (rm: string) => `${b}${rm}/calendrier/`,
     roadmapTable: (rm: string) => `${b}${rm}/fiches/`,
     roadmapDocument: (rm: string) => `${b}${rm}/document/`,
+    /** A roadmap that others decline: their contributions by territory (src/lib/site/coverage.ts). */
+    roadmapCoverage: (rm: string) => `${b}${rm}/declinaisons/`,
     actors: () => `${b}acteurs/`,
     actor: (id: string) => `${b}acteurs/${id}/`,
     glossary: () => `${b}glossaire/`,
