@@ -133,6 +133,13 @@ describe('checks on the references between roadmaps', () => {
     ]);
   });
 
+  it('accepts a path to every page the site builds beside the content files: the whole document, the embeds, the all-years calendar, the coverage page of a declined roadmap (only there)', () => {
+    const sheet = `---\ntitre: Équiper\ncode: A.2\nparent: axe-a\n---\n[a](/nationale/document/) [b](/nationale/declinaisons/) [c](/integrer/nationale/engagement-3/) [d](/integrer/nationale/calendrier/) [e](/calendrier/toutes/) [f](/departement-b/declinaisons/)\n`;
+    expect(problemsWith({ 'departement-a-2024/fiches/a-2.md': sheet })).toEqual([
+      expect.stringMatching(/^departement-a-2024\/fiches\/a-2\.md:6:\d+  erreur Le lien « \/departement-b\/declinaisons\/ » ne mène à aucune page de ce site\./),
+    ]);
+  });
+
   it('checks links written as a path of the site, in « liens » and in the body, with the closest page', () => {
     const sheet = `---\ntitre: Équiper\ncode: A.2\nparent: axe-a\nliens:\n  - { titre: Engagement, url: /nationale/engagement-33/ }\n---\nVoir [l'axe](/nationale/axe-2/) et [la fiche](/departement-a-2024/a-11) ;\n\n[1]: /acteur/departement-a/\n`;
     expect(problemsWith({ 'departement-a-2024/fiches/a-2.md': sheet })).toEqual([

@@ -312,10 +312,12 @@ function checkRoadmapRelations(
 }
 
 /** The site's pages that do not come from a content file. */
-const FIXED_PAGES = ['/', '/acteurs/', '/glossaire/', '/calendrier/', '/recherche/', '/guide/', '/donnees/', '/avancement/', '/actualites/'];
+const FIXED_PAGES = ['/', '/acteurs/', '/glossaire/', '/calendrier/', '/calendrier/toutes/', '/recherche/', '/guide/', '/donnees/', '/avancement/', '/actualites/'];
+/** The pages every roadmap has besides its nodes and sheets: its home, calendar, table of sheets, whole document. */
+const ROADMAP_PAGES = ['', 'calendrier/', 'fiches/', 'document/'];
 
 /** « /a/b#c » and « /a/b/?q » are the page « /a/b/ »: what is checked against the site's pages. */
-export function sitePage(path: string): string {
+function sitePage(path: string): string {
   const bare = path.replace(/[?#].*$/, '');
   return bare.endsWith('/') || /\.[a-z0-9]+$/i.test(bare) ? bare : `${bare}/`;
 }
@@ -333,7 +335,18 @@ function checkSitePaths(
 ) {
   const pages = new Set(FIXED_PAGES);
   for (const [id, rm] of roadmaps) {
-    for (const page of ['', 'calendrier/', 'fiches/', ...[...rm.nodes.keys(), ...rm.sheets.keys(), ...rm.invalid].map((e) => `${e}/`)]) pages.add(`/${id}/${page}`);
+    const entries = [...rm.nodes.keys(), ...rm.sheets.keys(), ...rm.invalid].map((e) => `${e}/`);
+    for (const page of [...ROADMAP_PAGES, ...entries]) pages.add(`/${id}/${page}`);
+    // The embeds of its summary, calendar and sheets (src/pages/integrer/).
+    for (const page of ['', 'calendrier/', ...[...rm.sheets.keys(), ...rm.invalid].map((e) => `${e}/`)]) pages.add(`/integrer/${id}/${page}`);
+  }
+  // A roadmap that another declines, or that a sheet of another contributes to, has a coverage page.
+  for (const rm of content.roadmaps) if (rm.data.declinaison_de && roadmaps.has(rm.data.declinaison_de)) pages.add(`/${rm.data.declinaison_de}/declinaisons/`);
+  for (const sheet of content.sheets) {
+    for (const target of sheet.data.contribue_a ?? []) {
+      const [other] = target.split('/');
+      if (other && other !== sheet.roadmapId && roadmaps.has(other)) pages.add(`/${other}/declinaisons/`);
+    }
   }
   for (const id of actors.keys()) pages.add(`/acteurs/${id}/`);
   // Year pages and the open-data files depend on the build: only their form is checked.
