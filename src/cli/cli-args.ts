@@ -7,7 +7,9 @@
  * Usage, in a command:
  *   const { values, positionals } = parseCommand({ commande: 'npm run x --', resume: '…', options: { … } });
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentDir } from '../lib/content/paths.ts';
 import { didYouMean } from '../lib/content/suggest.ts';
 
 export interface CommandOption {
@@ -83,7 +85,7 @@ let pipeGuarded = false;
  * When the reader of stdout or stderr goes away (`| head`, a closed terminal), stop quietly
  * with the exit code already decided, instead of an unhandled EPIPE stack trace.
  */
-export function exitQuietlyOnClosedPipe(): void {
+function exitQuietlyOnClosedPipe(): void {
   if (pipeGuarded) return;
   pipeGuarded = true;
   for (const stream of [process.stdout, process.stderr]) {
@@ -129,4 +131,9 @@ function printHelpAndExit(spec: CommandSpec<Record<string, CommandOption>>): nev
 export function usageError(spec: CommandSpec<Record<string, CommandOption>>, message: string): never {
   process.stderr.write(`✗ ${message}\n\n${helpText(spec)}\n`);
   process.exit(2);
+}
+
+/** The folder `--contenu` names, or the project's content folder (JALONS_CONTENT_DIR, else content/). */
+export function contentFolder(option: string | undefined, root = process.cwd()): string {
+  return option ? resolve(option) : contentDir(root);
 }

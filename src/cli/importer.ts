@@ -5,11 +5,10 @@
  * Every unreadable row is reported; if there is one, nothing is written.
  */
 import { relative, resolve } from 'node:path';
-import { parseCommand, usageError } from './cli-args.ts';
+import { parseCommand, usageError, contentFolder } from './cli-args.ts';
 import { applyImport, planImport } from '../lib/import/sheets.ts';
 import { readTable, TableError } from '../lib/import/table.ts';
 import { neutraliseWorkflowCommands } from '../lib/build/report.ts';
-import { contentDir } from '../lib/content/paths.ts';
 import { shortenQuotes } from '../lib/content/problem.ts';
 
 const spec = {
@@ -32,7 +31,7 @@ if (!file || !roadmap) usageError(spec, !file ? 'Il manque le fichier à importe
 
 try {
   const table = await readTable(resolve(file));
-  const plan = planImport(table, { projectRoot: root, contentDir: values.contenu ? resolve(values.contenu) : contentDir(root), roadmap });
+  const plan = planImport(table, { projectRoot: root, contentDir: contentFolder(values.contenu, root), roadmap });
   const erreurs = [...table.erreurs, ...plan.erreurs].sort((a, b) => a.ligne - b.ligne);
   const where = (ligne: number) => (ligne ? `Ligne ${ligne}` : 'Import');
   for (const w of plan.avertissements) process.stderr.write(`${neutraliseWorkflowCommands(`${where(w.ligne)} : avertissement : ${shortenQuotes(w.message)}`)}\n`);

@@ -2,10 +2,9 @@
  * npm run nouveau-noeud -- --feuille-de-route <id> [--parent <id>] [--niveau <id>] [--titre "…"] [--code …] [--id …]
  * Creates content/<feuille-de-route>/noeuds/<id>.md (an axis, an objective…), valid as created.
  */
-import { relative, resolve } from 'node:path';
-import { parseCommand, usageError } from './cli-args.ts';
+import { relative } from 'node:path';
+import { parseCommand, usageError, contentFolder } from './cli-args.ts';
 import { newNode, ScaffoldError } from '../lib/editor/scaffold.ts';
-import { contentDir } from '../lib/content/paths.ts';
 import { shortenQuotes } from '../lib/content/problem.ts';
 
 const spec = {
@@ -26,7 +25,7 @@ const { values } = parseCommand(spec);
 if (!values['feuille-de-route']) usageError(spec, 'Il manque --feuille-de-route.');
 
 try {
-  const created = newNode(values.contenu ? resolve(values.contenu) : contentDir(process.cwd()), {
+  const created = newNode(contentFolder(values.contenu), {
     feuilleDeRoute: values['feuille-de-route'],
     parent: values.parent,
     niveau: values.niveau,

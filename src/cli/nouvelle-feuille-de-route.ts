@@ -2,10 +2,9 @@
  * npm run nouvelle-feuille-de-route -- --id <id> --titre "…" [--porteur <acteur>]… [--territoire "…"] [--niveau-territoire departement]
  * Creates content/<id>/feuille-de-route.md, valid as created, every field explained.
  */
-import { relative, resolve } from 'node:path';
-import { parseCommand, usageError } from './cli-args.ts';
+import { relative } from 'node:path';
+import { parseCommand, usageError, contentFolder } from './cli-args.ts';
 import { newRoadmap, ScaffoldError } from '../lib/editor/scaffold.ts';
-import { contentDir } from '../lib/content/paths.ts';
 import { shortenQuotes } from '../lib/content/problem.ts';
 import { TERRITORY_LEVELS } from '../../schemas/roadmap.ts';
 
@@ -26,7 +25,7 @@ const { values } = parseCommand(spec);
 if (!values.id || !values.titre) usageError(spec, 'Il manque --id ou --titre.');
 
 try {
-  const created = newRoadmap(values.contenu ? resolve(values.contenu) : contentDir(process.cwd()), {
+  const created = newRoadmap(contentFolder(values.contenu), {
     id: values.id,
     titre: values.titre,
     porteurs: values.porteur,

@@ -2,10 +2,9 @@
  * npm run nouvelle-fiche -- --feuille-de-route <id> --parent <id> [--titre "…"] [--code …] [--id …]
  * Creates content/<feuille-de-route>/fiches/<id>.md, valid as created, every field explained.
  */
-import { relative, resolve } from 'node:path';
-import { parseCommand, usageError } from './cli-args.ts';
+import { relative } from 'node:path';
+import { parseCommand, usageError, contentFolder } from './cli-args.ts';
 import { newSheet, ScaffoldError } from '../lib/editor/scaffold.ts';
-import { contentDir } from '../lib/content/paths.ts';
 import { shortenQuotes } from '../lib/content/problem.ts';
 
 const spec = {
@@ -25,7 +24,7 @@ const { values } = parseCommand(spec);
 if (!values['feuille-de-route'] || !values.parent) usageError(spec, 'Il manque --feuille-de-route ou --parent.');
 
 try {
-  const created = newSheet(values.contenu ? resolve(values.contenu) : contentDir(process.cwd()), {
+  const created = newSheet(contentFolder(values.contenu), {
     feuilleDeRoute: values['feuille-de-route'],
     parent: values.parent,
     titre: values.titre,

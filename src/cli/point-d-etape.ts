@@ -6,10 +6,9 @@
  * restores the file and prints the validator's errors when the entry makes it invalid.
  * Exit code: 0 added, 1 refused, 2 unreadable options.
  */
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { formatHuman } from '../lib/build/report.ts';
-import { parseCommand, usageError } from './cli-args.ts';
-import { contentDir } from '../lib/content/paths.ts';
+import { parseCommand, usageError, contentFolder } from './cli-args.ts';
 import { shortenQuotes } from '../lib/content/problem.ts';
 import { addProgressEntry, ProgressEntryError } from '../lib/editor/progress-entry.ts';
 import { defaultToday } from '../lib/values/today.ts';
@@ -45,7 +44,7 @@ if (!str('fiche') || str('texte') === undefined) {
   usageError(spec, `Il manque ${!str('fiche') ? '--fiche' : '--texte'}.`);
 } else {
   const today = defaultToday();
-  const dir = str('contenu') ? resolve(str('contenu')!) : contentDir(root);
+  const dir = contentFolder(str('contenu'), root);
   try {
     const result = addProgressEntry(root, dir, {
       fiche: str('fiche')!,

@@ -4,9 +4,7 @@
  * N months), in Markdown; --json for the scheduled job that opens one issue per roadmap
  * (scripts/relances-forge.ts). Today: JALONS_AUJOURDHUI, else the date. Links: JALONS_SITE.
  */
-import { resolve } from 'node:path';
-import { contentDir } from '../lib/content/paths.ts';
-import { parseCommand, usageError } from './cli-args.ts';
+import { parseCommand, usageError, contentFolder } from './cli-args.ts';
 import { didYouMean } from '../lib/content/suggest.ts';
 import { reminders, remindersMarkdown } from '../lib/editor/reminders.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
@@ -32,7 +30,7 @@ if (!Number.isInteger(months) || months < 1) {
 } else {
   const root = process.cwd();
   const today = defaultToday();
-  const dir = values['contenu'] ? resolve(values['contenu'] as string) : contentDir(root);
+  const dir = contentFolder(values['contenu'] as string | undefined, root);
   // A sheet without progress entry counts from its last data change, which only git knows: without history, from nothing.
   const { model, ok } = validateProject(root, dir, today, () => lastDataChanges(root, dir));
   if (!ok) process.stderr.write('⚠ Le contenu a des erreurs (npm run validate les détaille) : la liste peut être incomplète.\n');

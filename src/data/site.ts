@@ -16,11 +16,15 @@ import { contentDir } from '../lib/content/paths.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
 import { contentGeneration } from '../lib/build/dev-preview.ts';
+import type { SearchContext } from '../lib/site/search-meta.ts';
+import { places } from './places.ts';
 
 export interface Site {
   model: Model;
   /** The search's synonym groups (content/synonymes.yaml). */
   synonymes: string[][];
+  /** What the pages' search metadata is drawn from besides the page: place names and synonyms. */
+  searchContext: SearchContext;
   acronyms: Acronyms;
   roadmaps: Map<string, ModelRoadmap>;
   involvements: Map<string, Involvement[]>;
@@ -84,6 +88,7 @@ export function getSite(): Site {
   cached = {
     model,
     synonymes: result.synonymes,
+    searchContext: { places, synonymes: result.synonymes },
     // Only real acronyms (two capitals or more) are expanded in texts: "Open" must not turn "Open Data" into an abbreviation.
     acronyms: acronymsFrom(model.glossaire.filter((g) => (g.sigle.match(/\p{Lu}/gu) ?? []).length >= 2)),
     roadmaps,

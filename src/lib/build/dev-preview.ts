@@ -10,6 +10,7 @@ import { countErrors, type Problem } from '../content/problem.ts';
 import { isDecapFile } from '../editor/cms-config.ts';
 import { fr } from '../i18n/fr.ts';
 import type { Model } from '../model/types.ts';
+import { escapeMarkup } from '../values/text.ts';
 
 /**
  * How many times the content changed since the dev server started. The integration counts
@@ -52,7 +53,7 @@ export function isPageAddress(pathname: string, base: string): boolean {
   return last === '' || last.endsWith('.html') || !last.includes('.');
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = escapeMarkup;
 
 /**
  * The page shown in place of the site while the content has an error: every problem at

@@ -8,10 +8,9 @@
  */
 import { fr } from '../i18n/fr.ts';
 import { formatSize } from '../site/display.ts';
+import { PDF_TOKENS } from '../site/print-document.ts';
 
 export interface PrintedPdf { pages: number; bytes: number }
-
-export const PDF_TOKENS = { pages: '{{pdf-pages}}', taille: '{{pdf-taille}}', octets: '{{pdf-octets}}' } as const;
 
 const PLACEHOLDER = /<template data-jalons-pdf="([^"]+)"[^>]*>([\s\S]*?)<\/template>/g;
 

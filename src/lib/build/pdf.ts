@@ -15,7 +15,7 @@ import { makeUrls } from '../site/urls.ts';
 import { fillPdfLinks, pdfPageCount, type PrintedPdf } from './pdf-links.ts';
 
 /** Longest a roadmap's document may take to load and print: the largest real one (150 A4 pages) takes about 5 s. */
-export const PDF_TIMEOUT_MS = 60_000;
+const PDF_TIMEOUT_MS = 60_000;
 
 const CLOSE_TIMEOUT_MS = 10_000;
 
@@ -123,7 +123,7 @@ export async function printRoadmapPdfs(options: {
 }
 
 /** The pages that may link a roadmap's PDF: its own page, its document and the open-data page. */
-export function pagesLinkingPdfs(roadmaps: readonly string[]): string[] {
+function pagesLinkingPdfs(roadmaps: readonly string[]): string[] {
   return [...roadmaps.flatMap((id) => [`${id}/index.html`, `${id}/document/index.html`]), 'donnees/index.html'];
 }
 

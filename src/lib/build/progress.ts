@@ -3,8 +3,10 @@
  * duration, and on a terminal a progress bar while the pages render. Pure text; the
  * command (src/cli/build.ts) decides where and when it is written.
  */
+import { fr } from '../i18n/fr.ts';
 import type { Model } from '../model/types.ts';
 import { activeYearsOfModel } from '../site/calendar-years.ts';
+import { plural } from '../values/text.ts';
 
 /** Pages outside the roadmaps: home, 404, actors' index, calendar, glossary, guide, search, data, progress, news. */
 const SITE_PAGES = 11;
@@ -20,10 +22,9 @@ export function expectedPages(model: Model): number {
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
 
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 export const countsText = (c: { feuilles_de_route: number; fiches: number }) =>
   `${plural(c.feuilles_de_route, 'feuille de route', 'feuilles de route')}, ${plural(c.fiches, 'fiche', 'fiches')}`;
-export const pagesText = (n: number) => plural(n, 'page', 'pages');
+export const pagesText = fr.document.pages;
 
 /** « [██████░░░░░░] 210 pages » : the bar stops short of full until the step is over. */
 export function progressBar(done: number, expected: number, width = 24): string {

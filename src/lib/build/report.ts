@@ -1,8 +1,8 @@
 /** Output formats of the validator: for a person, for GitHub annotations, for machines. */
 import { countErrors, type Problem } from '../content/problem.ts';
 import type { Model } from '../model/types.ts';
+import { plural } from '../values/text.ts';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 export function formatHuman(problems: readonly Problem[], model: Model): string {
   const lines: string[] = [];

@@ -42,8 +42,9 @@ export function latestStatusEntry<T extends { date: string | number; statut?: st
 /** The key an indicator is known by in « valeurs »: its label, compared loosely. */
 export const indicatorKey = (label: string) => looseKey(label);
 
-export function indicatorLabels(sheet: SheetData): string[] {
-  return (sheet.indicateurs ?? []).map((i) => (typeof i === 'string' ? i : i.libelle));
+/** The labels of the indicators of a sheet or of a roadmap (both use the same list). */
+export function indicatorLabels(owner: { indicateurs?: SheetData['indicateurs'] }): string[] {
+  return (owner.indicateurs ?? []).map((i) => (typeof i === 'string' ? i : i.libelle));
 }
 
 function milestoneLabels(calendar: SheetData['calendrier']): string[] {
@@ -142,7 +143,7 @@ export function checkRoadmapReviews(roadmap: MarkdownEntry<RoadmapData>, today: 
   checkDatedLog(roadmap, {
     entries: r.bilans,
     path: ['bilans'],
-    indicators: (r.indicateurs ?? []).map((i) => (typeof i === 'string' ? i : i.libelle)),
+    indicators: indicatorLabels(r),
     milestones: (r.jalons ?? []).map((j) => j.libelle),
     words: ROADMAP_WORDS,
   }, today, report);

@@ -44,8 +44,6 @@ export interface CmsOptions {
    * on localhost, and falls back to the forge when nothing answers there.
    */
   localBackendUrl?: string | undefined;
-  /** The site's own stylesheet(s), as URLs from /admin/, so the preview looks like the published page. */
-  previewStyles?: string[] | undefined;
 }
 
 export const ACTORS_COLLECTION = 'acteurs';
@@ -191,8 +189,6 @@ export function readRoadmaps(contentDir: string): RoadmapInfo[] {
 const sheetParent = (rm: RoadmapInfo): Overrides =>
   rm.niveaux.length ? { parent: (f) => ({ ...f, required: true, hint: `${f.hint ?? ''} ${fr.cms.parentObligatoire(rm.niveaux[0]!.nom)}`.trim() }) } : {};
 
-/** Decap CMS names a new file from this template once, at creation (ASCII, lowercase, dashes: see `slug` below). */
-const idSlug = (template: string) => template;
 
 export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<string, unknown> {
   const c = options.contentPath.replace(/\/+$/, '');
@@ -210,13 +206,13 @@ export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<
     collections.push({
       name: `${rm.id}_fiches`, label: fr.cms.collections.fiches(rm.titre), label_singular: fr.cms.singuliers.fiche, icon: 'description',
       description: sheetSchema.description, folder: `${c}/${rm.id}/fiches`, ...markdown, create: true,
-      identifier_field: 'titre', summary: '{{code}} {{titre}}', slug: idSlug('{{titre}}'), sortable_fields: ['code', 'titre'],
+      identifier_field: 'titre', summary: '{{code}} {{titre}}', slug: '{{titre}}', sortable_fields: ['code', 'titre'],
       fields: fieldsWithBody(sheetSchema, fr.cms.textes.fiche, { ...priorities, ...sheetParent(rm) }),
     });
     collections.push({
       name: `${rm.id}_noeuds`, label: fr.cms.collections.noeuds(rm.titre), label_singular: fr.cms.singuliers.noeud, icon: 'account_tree',
       description: nodeSchema.description, folder: `${c}/${rm.id}/noeuds`, ...markdown, create: true,
-      identifier_field: 'titre', summary: '{{code}} {{titre}}', slug: idSlug('{{code}}'), sortable_fields: ['code', 'titre'],
+      identifier_field: 'titre', summary: '{{code}} {{titre}}', slug: '{{code}}', sortable_fields: ['code', 'titre'],
       fields: fieldsWithBody(nodeSchema, fr.cms.textes.noeud, levels),
     });
   }
@@ -226,14 +222,14 @@ export function cmsConfig(options: CmsOptions, roadmaps: RoadmapInfo[]): Record<
   });
   collections.push({
     name: ACTORS_COLLECTION, label: fr.cms.collections.acteurs, label_singular: fr.cms.singuliers.acteur, description: actorSchema.description,
-    folder: `${c}/acteurs`, ...yamlFile, create: true, identifier_field: 'nom', summary: '{{nom}} {{sigle}}', slug: idSlug('{{nom}}'),
+    folder: `${c}/acteurs`, ...yamlFile, create: true, identifier_field: 'nom', summary: '{{nom}} {{sigle}}', slug: '{{nom}}',
     fields: toCmsFields(fieldsOf(actorSchema), {
       parent: (f) => ({ ...f, widget: 'relation', collection: ACTORS_COLLECTION, value_field: '{{slug}}', search_fields: ['nom', 'sigle'], display_fields: ['nom'] }),
     }),
   });
   collections.push({
     name: 'glossaire', label: fr.cms.collections.glossaire, label_singular: fr.cms.singuliers.sigle, description: glossaryTermSchema.description,
-    folder: `${c}/glossaire`, ...yamlFile, create: true, identifier_field: 'sigle', summary: '{{sigle}} : {{definition}}', slug: idSlug('{{sigle}}'),
+    folder: `${c}/glossaire`, ...yamlFile, create: true, identifier_field: 'sigle', summary: '{{sigle}} : {{definition}}', slug: '{{sigle}}',
     fields: toCmsFields(fieldsOf(glossaryTermSchema)),
   });
 
@@ -499,7 +495,7 @@ export function writeCms(projectRoot: string, options: CmsOptions = cmsOptionsFr
   const roadmaps = readRoadmaps(join(projectRoot, options.contentPath));
   writeFileSync(join(admin, 'config.yml'), cmsConfigYaml(options, roadmaps));
   writeFileSync(join(admin, 'index.html'), adminIndex(options));
-  writeFileSync(join(admin, 'jalons-cms.js'), adminScript(options.previewStyles ?? siteStyles(admin)));
+  writeFileSync(join(admin, 'jalons-cms.js'), adminScript(siteStyles(admin)));
   const decap = decapFiles();
   for (const f of decap.files) copyFileSync(join(decap.dir, f), join(admin, f));
   return ['config.yml', 'index.html', 'jalons-cms.js', 'decap-cms.js'].map((f) => relative(projectRoot, join(admin, f)).split(sep).join('/'));

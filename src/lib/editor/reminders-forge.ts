@@ -36,6 +36,8 @@ export interface ForgeRequest {
 
 /** Hidden in the issue body: finds the issue again when the roadmap's short title changes. */
 export const marker = (roadmap: string) => `<!-- jalons-relances:${roadmap} -->`;
+/** The roadmap an issue body's marker names, or undefined: `marker` read back. */
+const markedRoadmap = (body: string) => /<!-- jalons-relances:([^\s>]+) -->/.exec(body)?.[1];
 
 /** Issues from GitHub (number, body) or GitLab (iid, description) alike. */
 export function normaliseIssues(raw: unknown): ForgeIssue[] {
@@ -48,16 +50,14 @@ export function normaliseIssues(raw: unknown): ForgeIssue[] {
 }
 
 /** Why the issue is closed, posted on it: the reader who follows it sees the closing explained. */
-export function closingComment(rm: RoadmapReminders, date: string, months: number): string {
+function closingComment(rm: RoadmapReminders, date: string, months: number): string {
   return `Plus rien à relancer au ${dateText(date, 'jour')} : aucune fiche de la feuille de route « ${rm.titre} » n'est en retard ni sans nouvelles depuis plus de ${months} mois. Ticket fermé par la tâche planifiée des relances ; un nouveau sera ouvert si une fiche a de nouveau besoin d'être relancée.`;
 }
 
 /** The same, for the issue of a roadmap that left the content (removed, or its folder renamed). */
-export function orphanComment(id: string, date: string): string {
+function orphanComment(id: string, date: string): string {
   return `Plus rien à relancer au ${dateText(date, 'jour')} : la feuille de route « ${id} » n'est plus dans le contenu publié (retirée, ou son dossier renommé). Ticket fermé par la tâche planifiée des relances.`;
 }
-
-const MARKER = /<!-- jalons-relances:([^\s>]+) -->/;
 
 export function planIssues(reminders: Reminders, existing: readonly ForgeIssue[]): ForgeAction[] {
   const used = new Set<number>();
@@ -75,7 +75,7 @@ export function planIssues(reminders: Reminders, existing: readonly ForgeIssue[]
   if (!reminders.liste_complete) return actions;
   // The issue of a roadmap no longer in the content: nobody will ever empty it.
   for (const issue of existing) {
-    const id = MARKER.exec(issue.body)?.[1];
+    const id = markedRoadmap(issue.body);
     if (id === undefined || used.has(issue.number) || reminders.feuilles_de_route.some((rm) => rm.id === id)) continue;
     used.add(issue.number);
     actions.push({ kind: 'fermer', roadmap: id, number: issue.number, title: issue.title, comment: orphanComment(id, reminders.date) });

@@ -10,6 +10,7 @@ import type { Model, ModelRoadmap, ModelSheet } from '../model/types.ts';
 import { latenessText, progressDateText } from '../site/progress-view.ts';
 import { makeUrls } from '../site/urls.ts';
 import { dateText } from '../values/date-text.ts';
+import { plural } from '../values/text.ts';
 
 export interface ReminderSheet {
   id: string;
@@ -76,7 +77,6 @@ export function monthsBefore(today: string, months: number): string {
 }
 
 const esc = (text: string) => text.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\s+/g, ' ');
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /** « Dernière étape de suivi : mars 2024 », « Aucune étape de suivi ; données de la fiche modifiées le 12 mai 2025 ». */
 function newsWords(s: ReminderSheet): string {

@@ -7,8 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Problem } from '../content/problem.ts';
-import { describeFileChange, type ChangeKind } from '../export/data-changes.ts';
+import { contentFileKind, describeFileChange } from '../export/data-changes.ts';
 import type { Model } from '../model/types.ts';
+import { plural } from '../values/text.ts';
 
 export interface ChangedFile {
   /** Repository-relative path, forward slashes. */
@@ -42,15 +43,6 @@ function textAt(repoDir: string, rev: string, path: string): string | null {
   return git.status === 0 ? git.stdout : null;
 }
 
-/** Sheet, node or roadmap file: what kind of content a path of the content folder holds, or null for the others. */
-function changeKind(relPath: string): ChangeKind | null {
-  const parts = relPath.split('/');
-  if (parts.length === 2 && parts[1] === 'feuille-de-route.md') return 'presentation';
-  if (parts.length === 3 && parts[1] === 'fiches' && parts[2]!.endsWith('.md')) return 'fiche';
-  if (parts.length === 3 && parts[1] === 'noeuds' && parts[2]!.endsWith('.md')) return 'partie';
-  return null;
-}
-
 /**
  * What each changed sheet, node or roadmap file changes in its data, in French (« Statut :
  * en cours → réalisée », « Partenaire ajouté : … »), from its version at the merge base and
@@ -63,8 +55,9 @@ export function changedData(repoDir: string, baseRef: string, changed: readonly 
   const base = mergeBase.stdout.trim();
   const prefix = `${contentPath.replace(/\/+$/, '')}/`;
   const names = new Map(validation.acteurs.map((a) => [a.id, a.nom]));
-  for (const c of changed.filter((f) => f.fichier.startsWith(prefix)).slice(0, MAX_DESCRIBED_FILES)) {
-    const kind = changeKind(c.fichier.slice(prefix.length));
+  // Only a modified file is described field by field: an added or removed one is listed whole.
+  for (const c of changed.filter((f) => f.statut === 'modifié' && f.fichier.startsWith(prefix)).slice(0, MAX_DESCRIBED_FILES)) {
+    const kind = contentFileKind(c.fichier.slice(prefix.length))?.kind;
     if (!kind) continue;
     out.set(c.fichier, describeFileChange(kind, textAt(repoDir, base, c.fichier), textAt(repoDir, 'HEAD', c.fichier), (id) => names.get(id)));
   }
@@ -75,7 +68,6 @@ export function changedData(repoDir: string, baseRef: string, changed: readonly 
 export type ValidationJson = { ok: boolean; erreurs: Problem[] } & Model;
 
 const esc = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 export interface SummaryOptions {
   /** What each changed file changes in its data (changedData). */

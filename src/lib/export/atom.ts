@@ -6,8 +6,9 @@
  */
 import { fr } from '../i18n/fr.ts';
 import type { Model } from '../model/types.ts';
-import { describeFileChange, type ChangeKind } from './data-changes.ts';
+import { contentFileKind, describeFileChange, type ChangeKind } from './data-changes.ts';
 import { versionKey, type Commit, type FileVersions, type VersionRequest } from './git-history.ts';
+import { escapeMarkup } from '../values/text.ts';
 
 export interface Change {
   hash: string;
@@ -63,11 +64,10 @@ export function changesFrom(history: readonly Commit[], model: Model, urls: Chan
   const out: Change[] = [];
   for (const c of history) {
     for (const f of c.fichiers) {
-      const m = /^([^/]+)\/(?:(fiches|noeuds)\/([^/]+)\.md|feuille-de-route\.md)$/.exec(f.chemin);
-      const rm = m && roadmaps.get(m[1]!);
-      if (!m || !rm) continue;
-      const id = m[3] ?? '';
-      const kind: ChangeKind = m[2] === 'fiches' ? 'fiche' : m[2] === 'noeuds' ? 'partie' : 'presentation';
+      const file = contentFileKind(f.chemin);
+      const rm = file && roadmaps.get(file.roadmap);
+      if (!file || !rm) continue;
+      const { id, kind } = file;
       const item = kind === 'fiche' ? rm.fiches.find((s) => s.id === id) : kind === 'partie' ? rm.noeuds.find((n) => n.id === id) : undefined;
       const name = item ? [item.code, item.titre].filter(Boolean).join(' ') : id;
       const neutral = f.statut === 'A' ? M.nouvelle[kind]! : f.statut === 'D' ? M.supprimee[kind]! : M.modifiee[kind]!;
@@ -101,7 +101,7 @@ export function changesFrom(history: readonly Commit[], model: Model, urls: Chan
   return out;
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = escapeMarkup;
 
 export interface FeedInfo {
   title: string;

@@ -12,6 +12,13 @@ import { dateText } from '../values/date-text.ts';
 
 export type ChangeKind = 'fiche' | 'partie' | 'presentation';
 
+/** What a path of the content folder holds: a roadmap's presentation, one of its nodes or sheets; null for the other files. */
+export function contentFileKind(relPath: string): { roadmap: string; kind: ChangeKind; id: string } | null {
+  const m = /^([^/]+)\/(?:(fiches|noeuds)\/([^/]+)\.md|feuille-de-route\.md)$/.exec(relPath);
+  if (!m) return null;
+  return { roadmap: m[1]!, kind: m[2] === 'fiches' ? 'fiche' : m[2] === 'noeuds' ? 'partie' : 'presentation', id: m[3] ?? '' };
+}
+
 export interface Version {
   data: Record<string, unknown>;
   body: string;

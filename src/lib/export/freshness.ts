@@ -24,7 +24,7 @@ const SHEET = /^[^/]+\/fiches\/[^/]+\.md$/;
  * How many re-formatting commits in a row are looked through per file; past that, the
  * file's last data change is left unknown rather than guessed.
  */
-export const MAX_FORMATTING_ROUNDS = 20;
+const MAX_FORMATTING_ROUNDS = 20;
 
 export type VersionsOf = (requests: readonly VersionRequest[]) => ReturnType<typeof readFileVersions>;
 

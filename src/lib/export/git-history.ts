@@ -36,7 +36,7 @@ export const FEED_COMMITS = 500;
  * every file they hold: neither that « creation » nor its date is true, so their files are
  * not taken as changes. Empty in a full clone.
  */
-export function shallowBoundary(dir: string): Set<string> {
+function shallowBoundary(dir: string): Set<string> {
   const run = spawnSync('git', ['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd: dir, encoding: 'utf8' });
   if (run.error || run.status !== 0) return new Set();
   const [shallow, path] = run.stdout.split('\n');

@@ -9,6 +9,7 @@ import type { ModelSheet } from '../model/types.ts';
 import type { NewsEntry } from '../site/progress-view.ts';
 import { renderMarkdown } from '../site/markdown.ts';
 import { FEED_LIMIT } from './atom.ts';
+import { escapeMarkup } from '../values/text.ts';
 
 /** The site's news feed, under the site's base. */
 export const NEWS_FEED_FILE = 'donnees/actualites.atom';
@@ -23,7 +24,7 @@ export const roadmapNewsFeedFile = (rm: string) => `donnees/${rm}.actualites.ato
 export const sheetNewsFeedFile = (rm: string, id: string) => `donnees/${rm}/${id}.actualites.atom`;
 export const sheetHasNewsFeed = (f: Pick<ModelSheet, 'suivi'>) => f.suivi.some((e) => e.date.debut !== null);
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = escapeMarkup;
 
 export interface NewsFeedInfo {
   title: string;

@@ -621,8 +621,6 @@ export const fr = {
       modeMarkdown: 'Écrire en Markdown brut',
     },
     parentObligatoire: (niveau: string) => `Obligatoire ici : cette feuille de route déclare des niveaux (« ${niveau} »…), sous lesquels se rangent ses fiches.`,
-    cle: 'Libellé',
-    valeur: 'Valeur',
     /** Written as the keyvalue widget's help: one "libellé : valeur" per line. */
     aideCleValeur: 'Une ligne par entrée : « libellé : valeur ».',
   },

@@ -2,7 +2,7 @@
 import { parseFuzzyDate } from '../values/fuzzy-date.ts';
 import { parseIndicatorValue } from '../values/indicator.ts';
 import { parseMoney, type Money } from '../values/money.ts';
-import { normaliseRef, type ContentIndex, type RoadmapIndex } from '../content/cross-rules.ts';
+import { normaliseRef, ROADMAP_RELATIONS, type ContentIndex, type RoadmapIndex } from '../content/cross-rules.ts';
 import type { LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from '../content/load.ts';
 import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
 import { calendarDisplay, followedPeriod } from './calendar-view.ts';
@@ -96,10 +96,10 @@ export function buildModel(content: LoadedContent, index: ContentIndex, today: s
   const byId = new Map(feuilles_de_route.map((r) => [r.id, r]));
   for (const rm of feuilles_de_route) {
     const d = index.roadmaps.get(rm.id)!.roadmap.data;
-    rm.declinaison_de = d.declinaison_de === undefined ? null : roadmapLink(d.declinaison_de, byId);
-    rm.diagnostic = d.diagnostic === undefined ? null : roadmapLink(d.diagnostic, byId);
-    rm.precedee_par = d.precedee_par === undefined ? null : roadmapLink(d.precedee_par, byId);
-    rm.remplacee_par = d.remplacee_par === undefined ? null : roadmapLink(d.remplacee_par, byId);
+    for (const field of ROADMAP_RELATIONS) {
+      const ref = d[field];
+      rm[field] = ref === undefined ? null : roadmapLink(ref, byId);
+    }
   }
   linkRoadmaps(feuilles_de_route);
   linkContributions(feuilles_de_route, new Map([...index.roadmaps.values()].flatMap((rm) =>
@@ -161,7 +161,7 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
   };
   visit('', []);
 
-  const indicatorLabels = (r.indicateurs ?? []).map((i) => (typeof i === 'string' ? i : i.libelle));
+  const indicatorLabels = indicatorLabelsOf(r);
   const bilans = [...(r.bilans ?? [])]
     .map((b) => ({
       date: modelDate(b.date), titre: b.titre, texte: b.texte ?? null, lien: b.lien ?? null,

@@ -4,7 +4,7 @@
  * it measured; and roll-ups over sets of sheets. Pure: "today" is always passed in.
  */
 import type { SheetData } from '../content/load.ts';
-import { latestStatusEntry, progressChronology, type ProgressEntryData } from '../content/progress-rules.ts';
+import { indicatorLabels, latestStatusEntry, progressChronology, type ProgressEntryData } from '../content/progress-rules.ts';
 import type { Calendar } from '../values/calendar.ts';
 import { parseFuzzyDate } from '../values/fuzzy-date.ts';
 import { parseIndicatorValue } from '../values/indicator.ts';
@@ -160,4 +160,4 @@ export function summarise(sheets: ReadonlyArray<Pick<ModelSheet, 'id' | 'statut_
   };
 }
 
-export const indicatorLabelsOf = (d: SheetData) => (d.indicateurs ?? []).map((i) => (typeof i === 'string' ? i : i.libelle));
+export const indicatorLabelsOf = indicatorLabels;

@@ -2,7 +2,22 @@
 import type { Model } from '../model/types.ts';
 import { activeInYear, allRoadmapsTimeline, isDatedRow } from './timeline.ts';
 
+const yearsOfModel = new WeakMap<Model, number[]>();
+
+/**
+ * The years that have a calendar page. Computed once per model: the calendar pages, the
+ * sitemap, the search metadata and the build's progress bar all ask.
+ */
 export function activeYearsOfModel(model: Model): number[] {
+  let years = yearsOfModel.get(model);
+  if (!years) {
+    years = computeActiveYears(model);
+    yearsOfModel.set(model, years);
+  }
+  return [...years];
+}
+
+function computeActiveYears(model: Model): number[] {
   const all = allRoadmapsTimeline(model).rows;
   const rows = all.filter(isDatedRow);
   const years = new Set<number>();

@@ -7,6 +7,7 @@ import { fr } from '../i18n/fr.ts';
 import { dateText } from '../values/date-text.ts';
 import type { ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
 import { buildTree, nodeLabel, nodeTitle, type TreeItem } from './hierarchy.ts';
+import { sheetLabel } from './display.ts';
 
 /** Headings stop at h6: deeper entries keep h6 and are told apart by their place and code. */
 const MAX_HEADING = 6;
@@ -57,7 +58,7 @@ export function roadmapDocument(rm: ModelRoadmap): RoadmapDocument {
         entries.push({ kind: 'noeud', node: item.node, levelText, title, anchor, depth, heading, label, idPrefix: `${anchor}-` });
         return { anchor, label, children: walk(item.children, depth + 1) };
       }
-      const label = `${item.sheet.code ? `${item.sheet.code} ` : ''}${item.sheet.titre}`;
+      const label = sheetLabel(item.sheet);
       const anchor = entryAnchor(item.sheet.id);
       entries.push({ kind: 'fiche', sheet: item.sheet, anchor, depth, heading, label, idPrefix: `${anchor}-` });
       return { anchor, label, children: walk(item.children, depth + 1) };
@@ -68,6 +69,9 @@ export function roadmapDocument(rm: ModelRoadmap): RoadmapDocument {
 
 /** The document's title, on screen and in the printed pages' running header. */
 export const documentTitle = (rm: ModelRoadmap) => fr.document.titre(rm.titre_court ?? rm.titre);
+
+/** What the pages write in place of the PDF's numbers, filled in by npm run build once it is printed (src/lib/build/pdf-links.ts). */
+export const PDF_TOKENS = { pages: '{{pdf-pages}}', taille: '{{pdf-taille}}', octets: '{{pdf-octets}}' } as const;
 
 /** File name of the roadmap's PDF, in its folder: named after the roadmap, so that a downloaded copy says what it is. */
 export const roadmapPdfFile = (roadmapId: string) => `${roadmapId}/${roadmapId}.pdf`;

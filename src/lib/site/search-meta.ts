@@ -113,16 +113,9 @@ export function activeYears(sheet: ModelSheet, rm: ModelRoadmap, horizon = 0): n
   return [...years].sort((a, b) => a - b);
 }
 
-const horizons = new WeakMap<Model, number>();
-
 /** The last year that has a calendar page: open-ended work is listed on every page up to it. */
 export function calendarHorizon(model: Model): number {
-  let last = horizons.get(model);
-  if (last === undefined) {
-    last = activeYearsOfModel(model).at(-1) ?? 0;
-    horizons.set(model, last);
-  }
-  return last;
+  return activeYearsOfModel(model).at(-1) ?? 0;
 }
 
 const yearOf = (iso: string | null) => (iso ? Number(iso.slice(0, 4)) : 0);

@@ -3,6 +3,7 @@
  * search per word and shows the pages that hold the most of them (src/scripts/recherche.ts).
  * The choice of words and the ranking are here, pure, so they can be tested without a browser.
  */
+import { bareWord as bare } from './search-typos.ts';
 
 /** At most this many words are searched one by one: each is a search of its own. */
 export const MAX_PARTIAL_WORDS = 5;
@@ -19,7 +20,6 @@ const STOP_WORDS = new Set(
   'a au aux avec ce ces cet cette d dans de des du en et est il ils je l la le les leur leurs ma mais me mes mon ne nos notre nous on ou par pas pour qu que qui sa sans se ses son sur ta te tes ton tu un une vos votre vous y'.split(' '),
 );
 
-const bare = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
  * The words of a query worth a search of their own: no stop words, no repeats, the longest

@@ -98,6 +98,11 @@ export function isDatedRow(row: TimelineRow): row is TimelineDatedRow {
   return (row.kind === 'fiche' || row.kind === 'sous_action') && row.calendar !== null;
 }
 
+/** A row drawn on the chart: a dated sheet or sub-action, or a roadmap's own dates. */
+export function isDrawnRow(row: TimelineRow): row is TimelineDatedRow | TimelineMilestonesRow {
+  return isDatedRow(row) || row.kind === 'jalons';
+}
+
 /**
  * Every placeable sheet of the roadmap in hierarchy order: node headings (only
  * above dated rows), sheets, their sub-actions one level deeper, then their child
@@ -268,7 +273,7 @@ export function timelineExtent(rows: TimelineRow[], period?: Period): { start: s
   const periodSpan = period && spanOfPeriod(period);
   if (periodSpan) spans.push(periodSpan);
   for (const row of rows) {
-    if (!isDatedRow(row) && row.kind !== 'jalons') continue;
+    if (!isDrawnRow(row)) continue;
     const span = statedExtent(row.calendar) ?? spanOfPeriod(row.periode);
     if (span) spans.push(span);
   }

@@ -8,7 +8,7 @@ import type { Period } from '../values/calendar.ts';
 import type { ModelRoadmap } from '../model/types.ts';
 import { layoutBar, type BarLayout } from './timeline-bar.ts';
 import { fr } from '../i18n/fr.ts';
-import { roadmapMilestonesRow, timelineExtent, timelineRows, isDatedRow, type TimelineRow, type TimelineRows } from './timeline-rows.ts';
+import { roadmapMilestonesRow, timelineExtent, timelineRows, isDatedRow, isDrawnRow, type TimelineRow, type TimelineRows } from './timeline-rows.ts';
 import { timelineScale, type TimelineScale } from './timeline-scale.ts';
 
 export { calendarLabel, layoutBar, type BarLayout, type BarMilestone, type BarSegment } from './timeline-bar.ts';
@@ -51,7 +51,7 @@ export function layoutTimeline(timeline: TimelineRows, today: string, options: {
   const scale = extent ? timelineScale(extent.start, extent.end, today) : null;
   const rows = timeline.rows.map((row) => ({
     ...row,
-    bar: scale && (isDatedRow(row) || row.kind === 'jalons') ? layoutBar(row.calendar, scale, row.periode) : null,
+    bar: scale && isDrawnRow(row) ? layoutBar(row.calendar, scale, row.periode) : null,
   }));
   return { scale, rows, undated: timeline.undated };
 }

@@ -28,3 +28,13 @@ export function slugify(value: string): string {
 export function stripTags(value: string): string {
   return value.replace(/<[^>]*>/g, '');
 }
+
+/** Text made safe inside HTML or XML, in an element or a double-quoted attribute. */
+export function escapeMarkup(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** « 1 fiche », « 3 fiches »: the count and the word that agrees with it (French: plural from 2). */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n > 1 ? many : one}`;
+}
