@@ -14,10 +14,16 @@ export const TERRITORY_LEVELS = ['commune', 'epci', 'departement', 'region', 'na
  * Another roadmap: the folder name of one of this site, or the https address of a roadmap
  * page of another Jalons site (accepted as written, never fetched).
  */
+/**
+ * The address of a page of another Jalons site: https, or http on this machine for a local
+ * trial of a hub (docs/portail.md).
+ */
+export const OTHER_SITE_PAGE = /^(?:https:\/\/[^\s/]+|http:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?)\/\S*$/;
+
 export const roadmapRefSchema = z
   .string()
   .trim()
-  .refine((v) => /^[a-z0-9][a-z0-9-]*$/.test(v) || /^https:\/\/[^\s/]+\/\S*$/.test(v), {
+  .refine((v) => /^[a-z0-9][a-z0-9-]*$/.test(v) || OTHER_SITE_PAGE.test(v), {
     message: 'Écrivez le nom de dossier d\'une feuille de route de ce site (« mednum49-2023-2025 ») ou l\'adresse https d\'une feuille de route d\'un autre site Jalons (« https://exemple.fr/feuille/ »).',
   })
   .describe('Nom de dossier d\'une feuille de route de ce site, ou adresse https de la page d\'une feuille de route d\'un autre site Jalons.');

@@ -56,7 +56,7 @@ export const sheetSchema = z
     benefices: textList.optional().describe('Bénéfices attendus pour les habitants.'),
     liens: z.array(pageLinkSchema).optional().describe('Liens vers des ressources externes, ou vers d\'autres pages de ce site par leur chemin (« /nationale/engagement-3/ »).'),
     voir_aussi: z.array(z.string().trim().min(1)).optional().describe('Fiches ou nœuds liés : identifiant d\'une fiche ou d\'un nœud de la même feuille de route, ou « feuille-de-route/identifiant ».'),
-    contribue_a: z.array(z.string().trim().min(1)).optional().describe('Nœuds ou fiches d\'une autre feuille de route auxquels cette fiche contribue (un axe ou un engagement de la feuille de route nationale), écrits « feuille-de-route/identifiant ».'),
+    contribue_a: z.array(z.string().trim().min(1)).optional().describe('Nœuds ou fiches d\'une autre feuille de route auxquels cette fiche contribue (un axe ou un engagement de la feuille de route nationale), écrits « feuille-de-route/identifiant », ou l\'adresse https de leur page sur un autre site Jalons.'),
     suivi: progressListSchema.optional(),
     source: sourceRefSchema.optional(),
     anomalies_source: sourceDefectsSchema.optional(),

@@ -22,6 +22,7 @@ import { formatHuman, summaryLine } from './lib/build/report.ts';
 import { isMainPart, partFromEnv } from './lib/build/build-part.ts';
 import { contentDir } from './lib/content/paths.ts';
 import { validateProject } from './lib/model/validate-project.ts';
+import { withSources } from './lib/build/sources.ts';
 
 /** Editors save a file in several writes (and several files at once): one check for them all. */
 const SETTLE_MS = 60;
@@ -29,7 +30,8 @@ const SETTLE_MS = 60;
 /** Checks the content the way the pages will read it (with git's last changes) and hands the result to them. */
 function checkContent(root: string, dir: string): ValidationResult {
   forgetValidation();
-  const result = validateProject(root, dir, undefined, () => lastDataChanges(root, dir));
+  // A hub's preview shows its sources as the last build read them (.jalons/sources/).
+  const { result } = withSources(validateProject(root, dir, undefined, () => lastDataChanges(root, dir)), root);
   shareValidation(dir, result);
   contentChanged();
   return result;

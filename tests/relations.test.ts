@@ -116,6 +116,13 @@ describe('checks on the references between roadmaps', () => {
     ]);
   });
 
+  it('accepts in « contribue_a » the address of a node or sheet page of another Jalons site, not the address of a site or a roadmap', () => {
+    const sheet = (refs: string) => `---\ntitre: Former des aidants\ncode: A.1\nparent: axe-a\ncontribue_a: ${refs}\n---\n`;
+    expect(problemsWith({ 'departement-a-2024/fiches/a-1.md': sheet('[https://national.example.org/nationale/axe-2/, http://127.0.0.1:8080/nationale/engagement-3/, https://national.example.org/nationale/]') })).toEqual([
+      'departement-a-2024/fiches/a-1.md:5:109 contribue_a[2] erreur « contribue_a » : « https://national.example.org/nationale/ » est l\'adresse d\'un site ou d\'une feuille de route ; écrivez celle de la page d\'un nœud ou d\'une fiche (« https://site/feuille-de-route/identifiant/ »).',
+    ]);
+  });
+
   it('warns when fewer sheets are announced than described', () => {
     const nationale = `---\ntitre: Nationale\nporteurs: [etat-exemple]\nterritoire: { nom: France, niveau: national }\nstatut: en_vigueur\nniveaux:\n  - { id: axe, nom: Axe }\nfiches_annoncees: 1\nsource: { titre: Document inventé }\n---\n`;
     expect(problemsWith({ 'nationale/feuille-de-route.md': nationale })).toEqual([
@@ -126,10 +133,10 @@ describe('checks on the references between roadmaps', () => {
   it('checks « contribue_a »: roadmap and entry exist, with suggestions, and only in another roadmap', () => {
     const sheet = (refs: string) => `---\ntitre: Former des aidants\ncode: A.1\nparent: axe-a\ncontribue_a: ${refs}\n---\n`;
     expect(problemsWith({ 'departement-a-2024/fiches/a-1.md': sheet('[nationale/engagement-33, nationnale/axe-1, a-2, axe-1]') })).toEqual([
-      'departement-a-2024/fiches/a-1.md:5:15 contribue_a[0] erreur « contribue_a » renvoie à « nationale/engagement-33 » : « engagement-33 » n\'est ni un nœud ni une fiche de nationale. Vouliez-vous dire « engagement-3 » ou « engagement-7 » ? Écrivez « feuille-de-route/identifiant », l\'identifiant d\'un nœud ou d\'une fiche d\'une autre feuille de route de ce site (« nationale/engagement-3 »).',
-      'departement-a-2024/fiches/a-1.md:5:40 contribue_a[1] erreur « contribue_a » renvoie à la feuille de route « nationnale », qui n\'existe pas. Vouliez-vous dire « nationale » ? Écrivez « feuille-de-route/identifiant », l\'identifiant d\'un nœud ou d\'une fiche d\'une autre feuille de route de ce site (« nationale/engagement-3 »).',
+      'departement-a-2024/fiches/a-1.md:5:15 contribue_a[0] erreur « contribue_a » renvoie à « nationale/engagement-33 » : « engagement-33 » n\'est ni un nœud ni une fiche de nationale. Vouliez-vous dire « engagement-3 » ou « engagement-7 » ? Écrivez « feuille-de-route/identifiant », l\'identifiant d\'un nœud ou d\'une fiche d\'une autre feuille de route de ce site (« nationale/engagement-3 »), ou l\'adresse https de sa page sur un autre site Jalons.',
+      'departement-a-2024/fiches/a-1.md:5:40 contribue_a[1] erreur « contribue_a » renvoie à la feuille de route « nationnale », qui n\'existe pas. Vouliez-vous dire « nationale » ? Écrivez « feuille-de-route/identifiant », l\'identifiant d\'un nœud ou d\'une fiche d\'une autre feuille de route de ce site (« nationale/engagement-3 »), ou l\'adresse https de sa page sur un autre site Jalons.',
       'departement-a-2024/fiches/a-1.md:5:58 contribue_a[2] erreur « contribue_a » relie une fiche à une autre feuille de route ; « a-2 » est dans la même : utilisez « voir_aussi ».',
-      'departement-a-2024/fiches/a-1.md:5:63 contribue_a[3] erreur « contribue_a » renvoie à « axe-1 », sans feuille de route. Écrivez « feuille-de-route/identifiant », l\'identifiant d\'un nœud ou d\'une fiche d\'une autre feuille de route de ce site (« nationale/engagement-3 »).',
+      'departement-a-2024/fiches/a-1.md:5:63 contribue_a[3] erreur « contribue_a » renvoie à « axe-1 », sans feuille de route. Écrivez « feuille-de-route/identifiant », l\'identifiant d\'un nœud ou d\'une fiche d\'une autre feuille de route de ce site (« nationale/engagement-3 »), ou l\'adresse https de sa page sur un autre site Jalons.',
     ]);
   });
 

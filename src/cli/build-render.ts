@@ -17,6 +17,7 @@ import { contentDir } from '../lib/content/paths.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
 import { readGitHistory, shareGitHistory } from '../lib/export/git-history.ts';
 import { shareValidation, validateProject } from '../lib/model/validate-project.ts';
+import { withSources } from '../lib/build/sources.ts';
 
 const root = process.cwd();
 const outDir = process.env.JALONS_CONSTRUCTION;
@@ -32,11 +33,14 @@ const mainPart = isMainPart(partFromEnv());
 // the pages' change feeds read the same history, read here once.
 const commits = readGitHistory(contentDir(root), null);
 shareGitHistory(contentDir(root), commits);
-const result = validateProject(root, contentDir(root), undefined, () => lastDataChanges(root, contentDir(root), commits));
-if (!result.ok) {
-  process.stderr.write(`${formatHuman(result.problems, result.model)}\n\nLe site n'a pas été construit : corrigez les erreurs ci-dessus.\n`);
+const own = validateProject(root, contentDir(root), undefined, () => lastDataChanges(root, contentDir(root), commits));
+if (!own.ok) {
+  process.stderr.write(`${formatHuman(own.problems, own.model)}\n\nLe site n'a pas été construit : corrigez les erreurs ci-dessus.\n`);
   process.exit(1);
 }
+// A hub adds the roadmaps of the Jalons sites it publishes (JALONS_SOURCES), read by src/cli/build.ts.
+const { result, notes } = withSources(own, root);
+if (mainPart) for (const note of notes) process.stderr.write(`${note}\n`);
 // src/cli/build.ts prints the step and sizes its progress bar with this.
 process.send?.({
   feuilles_de_route: result.model.feuilles_de_route.length,

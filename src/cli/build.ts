@@ -17,6 +17,8 @@ import { mergeOutputs } from '../lib/build/merge-outputs.ts';
 import { openSiteIndex } from '../lib/build/search-index.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { headersFile } from '../lib/site/embeds.ts';
+import { parseSources } from '../lib/import/federation.ts';
+import { gatherSources, sourceReport, sourcesText, SOURCES_STATE_ENV } from '../lib/build/sources.ts';
 import { resolveContentRoot, walkContent } from '../lib/content/safe-read.ts';
 
 parseCommand({
@@ -28,6 +30,7 @@ parseCommand({
       'JALONS_BASE (chemin de base, « /jalons/ »), JALONS_OUT_DIR (dossier de sortie, dist/ par défaut), JALONS_CONTENT_DIR (dossier de contenu), ' +
       'JALONS_LOG=info (le détail d\'Astro, une ligne par page), JALONS_PARALLELE (nombre de processus de rendu), JALONS_SANS_CACHE=1 (tout rendre à neuf), ' +
       'JALONS_PDF=non (pas de PDF des feuilles de route ; sinon produits si Chromium est là), JALONS_CHROMIUM (chemin de Chromium, /usr/bin/chromium par défaut).',
+    'Portail : JALONS_SOURCES (« Nom=https://site/donnees/jalons.json ; … », adresses ou chemins de fichiers) ajoute en lecture seule les feuilles de route d\'autres sites Jalons ; une source illisible est signalée et laissée de côté (docs/portail.md).',
   ],
 });
 
@@ -36,6 +39,8 @@ const finalDir = resolve(root, process.env.JALONS_OUT_DIR ?? 'dist');
 const workDir = join(root, '.jalons');
 const tempDir = join(workDir, `construction-${process.pid}`);
 const summaryFile = join(workDir, `construction-${process.pid}.json`);
+/** What became of a hub's sources (src/lib/build/sources.ts), for the rendering processes. */
+const sourcesFile = join(workDir, `construction-${process.pid}-sources.json`);
 
 /** Rendering process `index` writes into a folder of its own; the first one's becomes the site. */
 const partDir = (index: number) => (index === 0 ? tempDir : `${tempDir}-${index}`);
@@ -93,7 +98,8 @@ function partCount(): number {
   }
   // Never readdirSync(…, { recursive: true }): it follows a linked folder, all the way round a loop.
   const dir = resolveContentRoot(contentDir(root));
-  const files = dir === null ? 0 : walkContent(dir).length;
+  // A hub's sources count like its own files: one page per sheet either way.
+  const files = (dir === null ? 0 : walkContent(dir).length) + sourceSheets;
   return files >= PARALLEL_FROM_FILES ? Math.min(2, availableParallelism()) : 1;
 }
 
@@ -167,6 +173,7 @@ function render(index: number, count: number): Promise<Rendered> {
         JALONS_PARTIE: count > 1 ? `${index}/${count}` : '',
         JALONS_CONSTRUCTION: partDir(index),
         JALONS_CONSTRUCTION_RESUME: summaryFile,
+        [SOURCES_STATE_ENV]: sourcesFile,
       },
     });
     children.push(child);
@@ -188,6 +195,24 @@ mkdirSync(workDir, { recursive: true });
 process.exitCode = 1;
 // This build's leftovers, and what an interrupted build (killed, machine stopped) left: never published, only in the way.
 removeConstructions((pid) => pid === process.pid || !alive(pid));
+// A hub reads its sources first, once for all the rendering processes; the sources it cannot read are said and left out.
+let sourceSheets = 0;
+{
+  let specs;
+  try {
+    specs = parseSources(process.env.JALONS_SOURCES);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (specs.length > 0) {
+    showLive('Sources du portail…');
+    const states = await gatherSources(specs, root, new Date().toISOString());
+    writeFileSync(sourcesFile, JSON.stringify(states));
+    sourceSheets = states.reduce((n, s) => n + s.fiches, 0);
+    for (const line of sourceReport(states)) passOn(process.stderr, `${line}\n`);
+    stepDone('Sources du portail', sourcesText(states));
+  }
+}
 const count = partCount();
 // Every process must draw the calendars for the same day, even across midnight.
 const today = process.env.JALONS_AUJOURDHUI || new Date().toISOString().slice(0, 10);

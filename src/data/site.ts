@@ -15,6 +15,7 @@ import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
+import { withSources } from '../lib/build/sources.ts';
 import { contentGeneration } from '../lib/build/dev-preview.ts';
 import type { SearchContext } from '../lib/site/search-meta.ts';
 import { places } from './places.ts';
@@ -66,7 +67,7 @@ export function getSite(): Site {
   let commits: Commit[] | null = null;
   const readCommits = () => (commits ??= wholeGitHistory(contentDir(root)));
   // `npm run build` shares the model it built with the files' last changes; `astro dev` builds it here.
-  const result = validateProject(root, contentDir(root), undefined, () => lastDataChanges(root, contentDir(root), readCommits()));
+  const { result } = withSources(validateProject(root, contentDir(root), undefined, () => lastDataChanges(root, contentDir(root), readCommits())), root);
   if (!result.ok) throw new Error(`Contenu invalide : le site n'est pas construit.\n\n${formatHuman(result.problems, result.model)}`);
   const model = result.model;
   let history: FileHistory | null = null;

@@ -7,6 +7,7 @@ import { parseFuzzyDate } from '../values/fuzzy-date.ts';
 import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
 import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from './paths.ts';
 import { SITE_PATH } from '../../../schemas/source.ts';
+import { OTHER_SITE_PAGE } from '../../../schemas/roadmap.ts';
 import { looseKey } from '../values/text.ts';
 import type { ActorData, Entry, LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from './load.ts';
 import { formatPath, shorten, type PathSegment, type Problem } from './problem.ts';
@@ -246,13 +247,29 @@ export const ROADMAP_RELATIONS = ['declinaison_de', 'diagnostic', 'precedee_par'
 export type RoadmapRelation = typeof ROADMAP_RELATIONS[number];
 
 /** Another Jalons site's roadmap, written as its address: accepted as is, never fetched. */
-export const isExternalRoadmap = (ref: string) => ref.startsWith('https://');
+export const isExternalRoadmap = (ref: string) => OTHER_SITE_PAGE.test(ref);
 
 const entryIds = (rm: RoadmapIndex) => [...rm.nodes.keys(), ...rm.sheets.keys(), ...rm.invalid];
 
+/**
+ * A page of another Jalons site, « https://site/feuille/identifiant/ »: never fetched here, so
+ * only its form is checked; a hub that publishes both sites links them (src/lib/import/federation.ts).
+ */
+function externalEntryProblem(target: string): string | null {
+  let segments: string[] = [];
+  try {
+    segments = new URL(target).pathname.split('/').filter(Boolean);
+  } catch {
+    return `« contribue_a » : « ${shorten(target)} » n'est pas une adresse valide. Copiez l'adresse de la page du nœud ou de la fiche sur l'autre site Jalons (« https://site/feuille-de-route/identifiant/ »).`;
+  }
+  if (segments.length < 2) return `« contribue_a » : « ${shorten(target)} » est l'adresse d'un site ou d'une feuille de route ; écrivez celle de la page d'un nœud ou d'une fiche (« https://site/feuille-de-route/identifiant/ »).`;
+  return null;
+}
+
 /** What is wrong with a « contribue_a » reference, or null. */
 function contributionProblem(target: string, rm: RoadmapIndex, roadmaps: Map<string, RoadmapIndex>): string | null {
-  const fix = 'Écrivez « feuille-de-route/identifiant », l\'identifiant d\'un nœud ou d\'une fiche d\'une autre feuille de route de ce site (« nationale/engagement-3 »).';
+  const fix = 'Écrivez « feuille-de-route/identifiant », l\'identifiant d\'un nœud ou d\'une fiche d\'une autre feuille de route de ce site (« nationale/engagement-3 »), ou l\'adresse https de sa page sur un autre site Jalons.';
+  if (isExternalRoadmap(target)) return externalEntryProblem(target);
   if (!target.includes('/')) {
     const here = rm.nodes.has(target) || rm.sheets.has(target);
     return here

@@ -2,7 +2,7 @@
 import { parseFuzzyDate } from '../values/fuzzy-date.ts';
 import { parseIndicatorValue } from '../values/indicator.ts';
 import { parseMoney, type Money } from '../values/money.ts';
-import { normaliseRef, ROADMAP_RELATIONS, type ContentIndex, type RoadmapIndex } from '../content/cross-rules.ts';
+import { isExternalRoadmap, normaliseRef, ROADMAP_RELATIONS, type ContentIndex, type RoadmapIndex } from '../content/cross-rules.ts';
 import type { LoadedContent, MarkdownEntry, NodeData, RoadmapData, SheetData } from '../content/load.ts';
 import { normaliseCalendar, type Calendar, type Period } from '../values/calendar.ts';
 import { calendarDisplay, followedPeriod } from './calendar-view.ts';
@@ -170,6 +170,7 @@ function buildRoadmap(rm: RoadmapIndex, refs: (raw: RawRef[] | undefined) => Mod
     .sort((a, b) => (b.date.debut ?? '').localeCompare(a.date.debut ?? '') || (b.date.fin ?? '').localeCompare(a.date.fin ?? ''));
   const roadmap: ModelRoadmap = {
     id: rm.roadmap.id,
+    origine: null,
     fichier: rm.roadmap.fichier,
     titre: r.titre,
     titre_court: r.titre_court ?? null,
@@ -289,6 +290,8 @@ function buildSheet(
       return { feuille_de_route, id };
     }),
     contribue_a: [],
+    // Pages of other sites: accepted as written, never fetched (src/lib/content/cross-rules.ts).
+    contribue_a_adresses: (d.contribue_a ?? []).filter(isExternalRoadmap),
     contributions: [],
     source: source(d.source),
     anomalies_source: d.anomalies_source ?? [],

@@ -232,6 +232,8 @@ export interface ModelSheet {
   voir_aussi: Array<{ feuille_de_route: string; id: string }>;
   /** Nodes or sheets of other roadmaps this sheet contributes to. */
   contribue_a: ModelEntryRef[];
+  /** Pages of other Jalons sites (their address) this sheet contributes to: resolved by a hub that publishes them. */
+  contribue_a_adresses: string[];
   /** Sheets of other roadmaps that say they contribute to this sheet. */
   contributions: ModelEntryRef[];
   source: ModelSource;
@@ -257,8 +259,20 @@ export interface ModelSheet {
   jalons_suivi: ModelMilestoneProgress[];
 }
 
+/** Where a roadmap published by a hub comes from: another Jalons site (src/lib/import/federation.ts). */
+export interface ModelOrigin {
+  /** The source's name, as the hub's JALONS_SOURCES names it, else its host. */
+  nom: string;
+  /** The roadmap's page on its own site, when the source is read from an http(s) address. */
+  url: string | null;
+  /** The http(s) address of the source's open data the hub read (never a local path). */
+  donnees: string | null;
+}
+
 export interface ModelRoadmap {
   id: string;
+  /** Null for the site's own roadmaps; for a roadmap a hub publishes from another Jalons site, that site. */
+  origine: ModelOrigin | null;
   fichier: string;
   titre: string;
   titre_court: string | null;

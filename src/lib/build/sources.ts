@@ -1,0 +1,198 @@
+/**
+ * The sources of a hub (JALONS_SOURCES, src/lib/import/federation.ts): read once by
+ * `npm run build` before any page is rendered, each checked, its last good copy kept in
+ * .jalons/sources/ so that a rebuild works offline or while a source is down. A source that
+ * cannot be read nor found in the cache is reported and left out: the hub is built from
+ * the rest and says on its home page which sources are missing.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildShared } from './build-share.ts';
+import { federate, isWebAddress, parseSources, readSourceModel, sourceName, type ReadSource, type SourceSpec } from '../import/federation.ts';
+import type { ValidationResult } from '../model/validate-project.ts';
+
+export interface SourceState {
+  nom: string;
+  /** As JALONS_SOURCES writes it. */
+  adresse: string;
+  /** « lue »: read now; « copie »: unreadable now, its last good copy is used; « absente »: left out. */
+  etat: 'lue' | 'copie' | 'absente';
+  /** Why it could not be read now (French), or null. */
+  raison: string | null;
+  /** When the copy used was read (ISO date and time), or null when absent. */
+  lue_le: string | null;
+  feuilles_de_route: number;
+  fiches: number;
+}
+
+export interface SourceLimits {
+  /** Time allowed to fetch one source. */
+  timeoutMs: number;
+  /** Largest source read, in bytes (a 10,000-sheet site's jalons.json is about 90 MB). */
+  maxBytes: number;
+}
+
+export const SOURCE_LIMITS: SourceLimits = { timeoutMs: 60_000, maxBytes: 512 * 1024 * 1024 };
+
+export const sourcesCacheDir = (root: string) => join(root, '.jalons', 'sources');
+const cacheKey = (address: string) => createHash('sha256').update(address).digest('hex').slice(0, 20);
+const cacheFile = (dir: string, address: string) => join(dir, `${cacheKey(address)}.json`);
+const cacheDateFile = (dir: string, address: string) => join(dir, `${cacheKey(address)}.date`);
+
+const megabytes = (n: number) => `${Math.round(n / 1024 / 1024)} Mo`;
+
+/** Why fetch failed, in words an editor can act on. */
+function networkCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const words: Record<string, string> = {
+    ECONNREFUSED: 'connexion refusée : aucun serveur à cette adresse',
+    ENOTFOUND: 'nom de domaine inconnu',
+    EAI_AGAIN: 'nom de domaine introuvable pour l\'instant : réseau coupé ?',
+    ECONNRESET: 'connexion coupée par le serveur',
+    ETIMEDOUT: 'délai de connexion dépassé',
+    CERT_HAS_EXPIRED: 'certificat du site expiré',
+  };
+  return (cause?.code && words[cause.code]) || cause?.message || (error as Error).message;
+}
+
+/** A source's text, or why it cannot be read (French). */
+async function fetchText(spec: SourceSpec, root: string, limits: SourceLimits): Promise<{ text: string } | { raison: string }> {
+  if (!isWebAddress(spec.adresse)) {
+    const file = resolve(root, spec.adresse);
+    if (!existsSync(file) || !statSync(file).isFile()) return { raison: `le fichier ${file} n'existe pas.` };
+    const size = statSync(file).size;
+    if (size > limits.maxBytes) return { raison: `le fichier pèse ${megabytes(size)}, plus que les ${megabytes(limits.maxBytes)} lus au plus.` };
+    return { text: readFileSync(file, 'utf8') };
+  }
+  let response: Response;
+  try {
+    response = await fetch(spec.adresse, { signal: AbortSignal.timeout(limits.timeoutMs), headers: { accept: 'application/json' } });
+  } catch (error) {
+    const cause = (error as Error).name === 'TimeoutError' ? `pas de réponse en ${limits.timeoutMs / 1000} s` : networkCause(error);
+    return { raison: `l'adresse ne répond pas (${cause}).` };
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    return { raison: `l'adresse répond « ${response.status} ${response.statusText} ».` };
+  }
+  // Read as it comes, so that a source larger than allowed is cut off before it fills the memory.
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of response.body ?? []) {
+      total += chunk.byteLength;
+      if (total > limits.maxBytes) {
+        await response.body?.cancel().catch(() => {});
+        return { raison: `la réponse dépasse les ${megabytes(limits.maxBytes)} lus au plus.` };
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    return { raison: `la lecture a été interrompue (${(error as Error).name === 'TimeoutError' ? `plus de ${limits.timeoutMs / 1000} s` : (error as Error).message}).` };
+  }
+  return { text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Writes whole or not at all: a build cut short never leaves half a copy behind. */
+function writeAtomically(file: string, text: string) {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+function counts(model: { feuilles_de_route: Array<{ fiches: unknown[] }> }) {
+  return { feuilles_de_route: model.feuilles_de_route.length, fiches: model.feuilles_de_route.reduce((n, r) => n + r.fiches.length, 0) };
+}
+
+/**
+ * Reads every source now, keeps the good ones in the cache and says what became of each.
+ * `now` dates the copies (ISO date and time).
+ */
+export async function gatherSources(specs: SourceSpec[], root: string, now: string, limits: SourceLimits = SOURCE_LIMITS): Promise<SourceState[]> {
+  const dir = sourcesCacheDir(root);
+  mkdirSync(dir, { recursive: true });
+  const states: SourceState[] = [];
+  for (const spec of specs) {
+    const got = await fetchText(spec, root, limits);
+    const reading = 'text' in got ? readSourceModel(got.text) : null;
+    if (reading?.ok) {
+      writeAtomically(cacheFile(dir, spec.adresse), (got as { text: string }).text);
+      writeAtomically(cacheDateFile(dir, spec.adresse), now);
+      states.push({ nom: sourceName(spec, reading.model), adresse: spec.adresse, etat: 'lue', raison: null, lue_le: now, ...counts(reading.model) });
+      continue;
+    }
+    const raison = reading && !reading.ok ? reading.raison : (got as { raison: string }).raison;
+    states.push(fromCache(spec, dir, raison));
+  }
+  return states;
+}
+
+/** What the cache holds of a source that cannot be read now. */
+function fromCache(spec: SourceSpec, dir: string, raison: string): SourceState {
+  const file = cacheFile(dir, spec.adresse);
+  const cached = existsSync(file) ? readSourceModel(readFileSync(file, 'utf8')) : null;
+  if (cached?.ok) {
+    const date = existsSync(cacheDateFile(dir, spec.adresse)) ? readFileSync(cacheDateFile(dir, spec.adresse), 'utf8').trim() : null;
+    return { nom: sourceName(spec, cached.model), adresse: spec.adresse, etat: 'copie', raison, lue_le: date, ...counts(cached.model) };
+  }
+  return { nom: spec.nom ?? (isWebAddress(spec.adresse) ? new URL(spec.adresse).host : spec.adresse), adresse: spec.adresse, etat: 'absente', raison, lue_le: null, feuilles_de_route: 0, fiches: 0 };
+}
+
+/** The build's step line: « 2 lues, 1 copie, 1 absente ». */
+export function sourcesText(states: SourceState[]): string {
+  const n = (etat: SourceState['etat']) => states.filter((s) => s.etat === etat).length;
+  return [`${n('lue')} lue${n('lue') > 1 ? 's' : ''}`, n('copie') ? `${n('copie')} copie${n('copie') > 1 ? 's' : ''} d'une lecture précédente` : '', n('absente') ? `${n('absente')} absente${n('absente') > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
+}
+
+/** One line per source the build could not read now, for its report (French). */
+export function sourceReport(states: SourceState[]): string[] {
+  return states.filter((s) => s.etat !== 'lue').map((s) =>
+    s.etat === 'copie'
+      ? `⚠ Source « ${s.nom} » (${s.adresse}) : ${s.raison} Sa copie du ${s.lue_le ?? '?'} est publiée.`
+      : `⚠ Source « ${s.nom} » (${s.adresse}) : ${s.raison} Elle est absente du portail ; les autres sources sont publiées.`);
+}
+
+/** The sources' states handed from `npm run build` to its rendering processes (a file named by JALONS_SOURCES_ETAT). */
+export const SOURCES_STATE_ENV = 'JALONS_SOURCES_ETAT';
+
+const sharedSources = buildShared<SourceState[]>('sources-portail');
+/** Results that already hold their sources: the build's and the pages' module graphs both ask. */
+const federated = buildShared<WeakSet<ValidationResult>>('resultats-portail');
+
+/** What the pages say about the hub's sources (empty for a site that is not a hub). */
+export const hubSources = (): SourceState[] => sharedSources.get() ?? [];
+
+/** The hub's public address, when JALONS_SITE says it: its own roadmaps' pages are then recognised in the sources' relations. */
+function ownSite(env: NodeJS.ProcessEnv): string | null {
+  if (!env.JALONS_SITE) return null;
+  return new URL((env.JALONS_BASE || '/').replace(/^\/?/, '/'), env.JALONS_SITE).href;
+}
+
+/**
+ * The validated site with the sources' roadmaps added, as every page reads it. Reads the
+ * states `npm run build` wrote; without them (`npm run dev`), only what the cache holds.
+ * A site without JALONS_SOURCES is returned as it is.
+ */
+export function withSources(result: ValidationResult, root: string, env: NodeJS.ProcessEnv = process.env): { result: ValidationResult; notes: string[] } {
+  const specs = parseSources(env.JALONS_SOURCES);
+  if (specs.length === 0 || !result.ok || federated.get()?.has(result)) return { result, notes: [] };
+  const dir = sourcesCacheDir(root);
+  const stateFile = env[SOURCES_STATE_ENV];
+  const states: SourceState[] = stateFile && existsSync(stateFile)
+    ? JSON.parse(readFileSync(stateFile, 'utf8'))
+    : specs.map((spec) => fromCache(spec, dir, 'pas lue par cet aperçu ; « npm run build » la lit.'));
+  const read: ReadSource[] = [];
+  for (const state of states) {
+    const spec = specs.find((s) => s.adresse === state.adresse);
+    if (!spec || state.etat === 'absente') continue;
+    const reading = readSourceModel(readFileSync(cacheFile(dir, spec.adresse), 'utf8'));
+    if (reading.ok) read.push({ spec, model: reading.model });
+  }
+  sharedSources.set(states);
+  const { model, notes } = federate(result.model, read, ownSite(env));
+  const hub = { ...result, model };
+  if (!federated.get()) federated.set(new WeakSet());
+  federated.get()!.add(hub);
+  return { result: hub, notes };
+}

@@ -1,0 +1,265 @@
+/**
+ * A hub: a Jalons site that also publishes the roadmaps of other Jalons sites, read from
+ * their open data (/donnees/jalons.json, the versioned model). Pure: the build fetches and
+ * caches the sources (src/lib/build/sources.ts) and hands their text here.
+ *
+ * Each source is checked against the model's schema; one that cannot be read is reported
+ * and left out, never half-merged. A source's roadmaps, actors and glossary terms join the
+ * site's own; an id already taken gets a suffix, with every reference to it in that source.
+ * Relations written as another site's address (« declinaison_de », « contribue_a ») become
+ * links inside the hub when the hub publishes that site too.
+ */
+import { readableModelSchema } from '../export/model-schema.ts';
+import { linkRoadmaps } from '../model/relations.ts';
+import { ROADMAP_RELATIONS } from '../content/cross-rules.ts';
+import type { Model, ModelActor, ModelEntryRef, ModelGlossaryTerm, ModelOrigin, ModelRoadmap } from '../model/types.ts';
+
+/** The versions of the model this hub reads. */
+export const READABLE_VERSIONS = [2] as const;
+
+/** One entry of JALONS_SOURCES: « Nom=adresse » or « adresse ». */
+export interface SourceSpec {
+  /** The name the hub gives it, or null (its host, else its territories). */
+  nom: string | null;
+  /** An http(s) address or a local path of a Jalons site's jalons.json. */
+  adresse: string;
+}
+
+export const isWebAddress = (address: string) => /^https?:\/\//i.test(address);
+
+/**
+ * JALONS_SOURCES: entries separated by « ; » or line breaks, each « adresse » or « Nom=adresse ».
+ * Throws a French message for an entry that names no address.
+ */
+export function parseSources(value: string | undefined): SourceSpec[] {
+  const entries = (value ?? '').split(/[;\n]/).map((e) => e.trim()).filter(Boolean);
+  const specs = entries.map((entry): SourceSpec => {
+    // A name never holds « / » or « : »; an address or a path may hold « = » (a query string).
+    const named = /^([^=/:]+)=(.+)$/.exec(entry);
+    const nom = named ? named[1]!.trim() : null;
+    const adresse = (named ? named[2]! : entry).trim();
+    if (!adresse) throw new Error(`JALONS_SOURCES : « ${entry} » ne donne pas d'adresse. Écrivez « Nom=https://site/donnees/jalons.json » ou le chemin d'un fichier jalons.json.`);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(adresse) && !isWebAddress(adresse)) {
+      throw new Error(`JALONS_SOURCES : « ${adresse} » : seules les adresses http(s) et les chemins de fichiers sont lus.`);
+    }
+    return { nom: nom || null, adresse };
+  });
+  const seen = new Set<string>();
+  for (const s of specs) {
+    if (seen.has(s.adresse)) throw new Error(`JALONS_SOURCES : « ${s.adresse} » est donnée deux fois.`);
+    seen.add(s.adresse);
+  }
+  return specs;
+}
+
+/**
+ * The site a source address belongs to: « https://site/base/donnees/jalons.json » (or a
+ * roadmap's « /donnees/<feuille>.json ») is published by « https://site/base/ »; null for a local path.
+ */
+export function sourceSite(address: string): string | null {
+  if (!isWebAddress(address)) return null;
+  const url = new URL(address);
+  const at = url.pathname.search(/\/donnees\/[^/]+\.json$/);
+  if (at < 0) return null;
+  return `${url.origin}${url.pathname.slice(0, at)}/`;
+}
+
+export type SourceReading = { ok: true; model: Model } | { ok: false; raison: string };
+
+/** Where in the model a schema problem is, as a reader of the JSON would look for it. */
+function pathText(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(racine)';
+}
+
+/** A source's text, read as a model this hub understands, or why not (French, for the build's report and the home page). */
+export function readSourceModel(text: string): SourceReading {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, raison: `ce n'est pas un fichier JSON valide (${(error as Error).message}).` };
+  }
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || version === undefined) {
+    return { ok: false, raison: 'ce n\'est pas le fichier jalons.json d\'un site Jalons (pas de champ « version »).' };
+  }
+  if (!(READABLE_VERSIONS as readonly unknown[]).includes(version)) {
+    const newer = typeof version === 'number' && version > Math.max(...READABLE_VERSIONS);
+    return {
+      ok: false,
+      raison: `son modèle est en version ${JSON.stringify(version)}, que ce site ne lit pas (il lit la version ${READABLE_VERSIONS.join(', ')}). ${newer ? 'Mettez à jour Jalons sur ce site.' : 'Le site source doit être reconstruit avec une version récente de Jalons.'}`,
+    };
+  }
+  const parsed = readableModelSchema.safeParse(data);
+  if (!parsed.success) {
+    const shown = parsed.error.issues.slice(0, 3).map((i) => `${pathText(i.path)} : ${i.message}`);
+    const more = parsed.error.issues.length - shown.length;
+    return { ok: false, raison: `il ne respecte pas le schéma du modèle (jalons.schema.json) : ${shown.join(' ; ')}${more > 0 ? ` ; et ${more} autre(s) écart(s)` : ''}.` };
+  }
+  return { ok: true, model: parsed.data as Model };
+}
+
+export interface ReadSource {
+  spec: SourceSpec;
+  model: Model;
+}
+
+/** The name shown for a source: its name in JALONS_SOURCES, else its host, else its territories. */
+export function sourceName(spec: SourceSpec, model: Model): string {
+  if (spec.nom) return spec.nom;
+  if (isWebAddress(spec.adresse)) return new URL(spec.adresse).host;
+  const names = [...new Set(model.feuilles_de_route.map((r) => r.territoire.nom))];
+  return names.length === 0 ? spec.adresse : names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')}…`;
+}
+
+const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
+/** Compares addresses as an editor may write them: with or without the final slash, any case of host. */
+function addressKey(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host.toLowerCase()}${withSlash(u.pathname)}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The first of id, id-2, id-3… not in `taken`. */
+function freeId(id: string, taken: Set<string>): string {
+  if (!taken.has(id)) return id;
+  let k = 2;
+  while (taken.has(`${id}-${k}`)) k++;
+  return `${id}-${k}`;
+}
+
+/** Replaces, anywhere in `value`, the string under a key named `key` that `renames` maps. */
+function renameRefs(value: unknown, key: string, renames: Map<string, string>): void {
+  if (renames.size === 0 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const v of value) renameRefs(v, key, renames);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const [k, v] of Object.entries(record)) {
+    if (k === key && typeof v === 'string' && renames.has(v)) record[k] = renames.get(v);
+    else renameRefs(v, key, renames);
+  }
+}
+
+export interface Federation {
+  model: Model;
+  /** Ids renamed because the hub already had them, in French, for the build's report. */
+  notes: string[];
+}
+
+/**
+ * The site's own model with every source's roadmaps added, read-only. `ownSite` is the hub's
+ * public address (JALONS_SITE with its base path), or null when unknown: its roadmaps'
+ * addresses are then not recognised in the sources' relations.
+ */
+export function federate(local: Model, sources: ReadSource[], ownSite: string | null): Federation {
+  const notes: string[] = [];
+  const roadmaps: ModelRoadmap[] = [...local.feuilles_de_route];
+  const acteurs: ModelActor[] = [...local.acteurs];
+  const glossaire: ModelGlossaryTerm[] = [...local.glossaire];
+  const roadmapIds = new Set(roadmaps.map((r) => r.id));
+  const actorsById = new Map(acteurs.map((a) => [a.id, a]));
+  const termsById = new Map(glossaire.map((g) => [g.id, g]));
+  const pageOf = new Map<string, string>();
+  if (ownSite) for (const rm of local.feuilles_de_route) pageOf.set(addressKey(`${withSlash(ownSite)}${rm.id}/`)!, rm.id);
+
+  for (const { spec, model } of sources) {
+    const nom = sourceName(spec, model);
+    const site = sourceSite(spec.adresse);
+    const rmRenames = new Map<string, string>();
+    for (const rm of model.feuilles_de_route) {
+      const id = freeId(rm.id, roadmapIds);
+      roadmapIds.add(id);
+      if (id !== rm.id) {
+        rmRenames.set(rm.id, id);
+        notes.push(`${nom} : la feuille de route « ${rm.id} » est publiée ici sous « ${id} », l'identifiant étant déjà pris.`);
+      }
+    }
+    // The same organisation is often in several directories under the same id: one page for it.
+    const actorRenames = new Map<string, string>();
+    const newActors: ModelActor[] = [];
+    for (const a of model.acteurs) {
+      const known = actorsById.get(a.id);
+      if (known && known.nom === a.nom) continue;
+      const id = freeId(a.id, new Set(actorsById.keys()));
+      if (id !== a.id) actorRenames.set(a.id, id);
+      const copy = { ...a, id };
+      actorsById.set(id, copy);
+      newActors.push(copy);
+    }
+    for (const a of newActors) if (a.parent && actorRenames.has(a.parent)) a.parent = actorRenames.get(a.parent)!;
+    for (const g of model.glossaire) {
+      const known = termsById.get(g.id);
+      if (known && known.sigle === g.sigle) continue;
+      const copy = { ...g, id: freeId(g.id, new Set(termsById.keys())) };
+      termsById.set(copy.id, copy);
+      glossaire.push(copy);
+    }
+    acteurs.push(...newActors);
+    for (const rm of model.feuilles_de_route) {
+      // Ids first (every « feuille_de_route » and « acteur » of the source), then the roadmap's own id.
+      renameRefs(rm, 'feuille_de_route', rmRenames);
+      renameRefs(rm, 'acteur', actorRenames);
+      const sourceId = rm.id;
+      rm.id = rmRenames.get(sourceId) ?? sourceId;
+      // A hub of hubs keeps the first origin: the site that wrote the roadmap.
+      const origine: ModelOrigin = rm.origine ?? {
+        nom,
+        url: site ? `${site}${sourceId}/` : null,
+        donnees: isWebAddress(spec.adresse) ? spec.adresse : null,
+      };
+      rm.origine = origine;
+      if (origine.url) pageOf.set(addressKey(origine.url)!, rm.id);
+      roadmaps.push(rm);
+    }
+  }
+
+  linkAcrossSites(roadmaps, pageOf);
+  return { model: { ...local, feuilles_de_route: roadmaps, acteurs, glossaire }, notes };
+}
+
+/**
+ * Relations and contributions written as another site's address point, inside the hub, to the
+ * copy it publishes: « declinaison_de: https://national/nationale/ » becomes the hub's « nationale ».
+ */
+function linkAcrossSites(roadmaps: ModelRoadmap[], pageOf: Map<string, string>): void {
+  const byId = new Map(roadmaps.map((r) => [r.id, r]));
+  for (const rm of roadmaps) {
+    for (const field of ROADMAP_RELATIONS) {
+      const link = rm[field];
+      const key = link?.url ? addressKey(link.url) : null;
+      const target = key ? byId.get(pageOf.get(key) ?? '') : undefined;
+      if (target && target !== rm) rm[field] = { feuille_de_route: target.id, url: null, titre: target.titre_court ?? target.titre, territoire: target.territoire.nom };
+    }
+  }
+  // Relations are shown both ways: computed again over every roadmap of the hub.
+  linkRoadmaps(roadmaps);
+
+  // Each node and sheet of a roadmap whose page address is known, by that address.
+  const entries = new Map<string, ModelEntryRef>();
+  const roadmapOfPage = new Map([...pageOf].map(([page, id]) => [id, page]));
+  for (const rm of roadmaps) {
+    const page = roadmapOfPage.get(rm.id);
+    if (!page) continue;
+    for (const n of rm.noeuds) entries.set(`${page}${n.id}/`, { feuille_de_route: rm.id, id: n.id, type: 'noeud' });
+    for (const f of rm.fiches) entries.set(`${page}${f.id}/`, { feuille_de_route: rm.id, id: f.id, type: 'fiche' });
+  }
+  for (const rm of roadmaps) {
+    for (const sheet of rm.fiches) {
+      for (const address of sheet.contribue_a_adresses) {
+        const key = addressKey(address);
+        const ref = key ? entries.get(key) : undefined;
+        if (!ref || ref.feuille_de_route === rm.id) continue;
+        if (sheet.contribue_a.some((c) => c.feuille_de_route === ref.feuille_de_route && c.id === ref.id)) continue;
+        sheet.contribue_a.push(ref);
+        const other = byId.get(ref.feuille_de_route)!;
+        const target = ref.type === 'noeud' ? other.noeuds.find((n) => n.id === ref.id) : other.fiches.find((f) => f.id === ref.id);
+        target?.contributions.push({ feuille_de_route: rm.id, id: sheet.id, type: 'fiche' });
+      }
+    }
+  }
+}
