@@ -40,7 +40,9 @@ const cacheKey = (address: string) => createHash('sha256').update(address).diges
 const cacheFile = (dir: string, address: string) => join(dir, `${cacheKey(address)}.json`);
 const cacheDateFile = (dir: string, address: string) => join(dir, `${cacheKey(address)}.date`);
 
-const megabytes = (n: number) => `${Math.round(n / 1024 / 1024)} Mo`;
+const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${number.format(n / 1024 / 1024)} Mo` : `${number.format(n / 1024)} ko`);
+const secondsText = (ms: number) => `${number.format(ms / 1000)} s`;
 
 /** Why fetch failed, in words an editor can act on. */
 function networkCause(error: unknown): string {
@@ -62,14 +64,14 @@ async function fetchText(spec: SourceSpec, root: string, limits: SourceLimits): 
     const file = resolve(root, spec.adresse);
     if (!existsSync(file) || !statSync(file).isFile()) return { raison: `le fichier ${file} n'existe pas.` };
     const size = statSync(file).size;
-    if (size > limits.maxBytes) return { raison: `le fichier pèse ${megabytes(size)}, plus que les ${megabytes(limits.maxBytes)} lus au plus.` };
+    if (size > limits.maxBytes) return { raison: `le fichier pèse ${sizeText(size)}, plus que les ${sizeText(limits.maxBytes)} lus au plus.` };
     return { text: readFileSync(file, 'utf8') };
   }
   let response: Response;
   try {
     response = await fetch(spec.adresse, { signal: AbortSignal.timeout(limits.timeoutMs), headers: { accept: 'application/json' } });
   } catch (error) {
-    const cause = (error as Error).name === 'TimeoutError' ? `pas de réponse en ${limits.timeoutMs / 1000} s` : networkCause(error);
+    const cause = (error as Error).name === 'TimeoutError' ? `pas de réponse en ${secondsText(limits.timeoutMs)}` : networkCause(error);
     return { raison: `l'adresse ne répond pas (${cause}).` };
   }
   if (!response.ok) {
@@ -84,12 +86,12 @@ async function fetchText(spec: SourceSpec, root: string, limits: SourceLimits): 
       total += chunk.byteLength;
       if (total > limits.maxBytes) {
         await response.body?.cancel().catch(() => {});
-        return { raison: `la réponse dépasse les ${megabytes(limits.maxBytes)} lus au plus.` };
+        return { raison: `la réponse dépasse les ${sizeText(limits.maxBytes)} lus au plus.` };
       }
       chunks.push(chunk);
     }
   } catch (error) {
-    return { raison: `la lecture a été interrompue (${(error as Error).name === 'TimeoutError' ? `plus de ${limits.timeoutMs / 1000} s` : (error as Error).message}).` };
+    return { raison: `la lecture a été interrompue (${(error as Error).name === 'TimeoutError' ? `plus de ${secondsText(limits.timeoutMs)}` : (error as Error).message}).` };
   }
   return { text: Buffer.concat(chunks).toString('utf8') };
 }

@@ -35,7 +35,7 @@ export function parseSources(value: string | undefined): SourceSpec[] {
   const entries = (value ?? '').split(/[;\n]/).map((e) => e.trim()).filter(Boolean);
   const specs = entries.map((entry): SourceSpec => {
     // A name never holds « / » or « : »; an address or a path may hold « = » (a query string).
-    const named = /^([^=/:]+)=(.+)$/.exec(entry);
+    const named = /^([^=/:]+)=(.*)$/.exec(entry);
     const nom = named ? named[1]!.trim() : null;
     const adresse = (named ? named[2]! : entry).trim();
     if (!adresse) throw new Error(`JALONS_SOURCES : « ${entry} » ne donne pas d'adresse. Écrivez « Nom=https://site/donnees/jalons.json » ou le chemin d'un fichier jalons.json.`);
@@ -145,6 +145,41 @@ function renameRefs(value: unknown, key: string, renames: Map<string, string>): 
   }
 }
 
+/** An address a page may link to: http(s), or a path of the site that published it. */
+const isSafeAddress = (url: string) => /^https?:\/\/[^\s/]/i.test(url) || /^\/(?!\/)/.test(url);
+
+/**
+ * The addresses a source gives are checked like its text is sanitised: another site's data may
+ * hold « javascript: » or a path of its own site. A link without a safe address is dropped (a
+ * list item) or emptied (a single field); a path of the origin site becomes its full address
+ * there, when that site is known, since the hub's own pages are not at those paths.
+ */
+function safeAddresses(value: unknown, site: string | null): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const v of value) safeAddresses(v, site);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const fix = (url: string): string | null => {
+    if (!isSafeAddress(url)) return null;
+    return site && url.startsWith('/') ? new URL(url.slice(1), site).href : url;
+  };
+  for (const [key, v] of Object.entries(record)) {
+    if (key === 'liens' && Array.isArray(v)) {
+      record[key] = v.flatMap((l: { titre: string; url: string }) => {
+        const url = fix(l.url);
+        return url === null ? [] : [{ ...l, url }];
+      });
+    } else if (key === 'lien' && v !== null && typeof v === 'object') {
+      const url = fix((v as { url: string }).url);
+      record[key] = url === null ? null : { ...v, url };
+    } else if ((key === 'lien' || key === 'url' || key === 'site') && typeof v === 'string') {
+      record[key] = fix(v);
+    } else safeAddresses(v, site);
+  }
+}
+
 export interface Federation {
   model: Model;
   /** Ids renamed because the hub already had them, in French, for the build's report. */
@@ -170,6 +205,7 @@ export function federate(local: Model, sources: ReadSource[], ownSite: string | 
   for (const { spec, model } of sources) {
     const nom = sourceName(spec, model);
     const site = sourceSite(spec.adresse);
+    safeAddresses(model, site);
     const rmRenames = new Map<string, string>();
     for (const rm of model.feuilles_de_route) {
       const id = freeId(rm.id, roadmapIds);
@@ -258,7 +294,8 @@ function linkAcrossSites(roadmaps: ModelRoadmap[], pageOf: Map<string, string>):
         sheet.contribue_a.push(ref);
         const other = byId.get(ref.feuille_de_route)!;
         const target = ref.type === 'noeud' ? other.noeuds.find((n) => n.id === ref.id) : other.fiches.find((f) => f.id === ref.id);
-        target?.contributions.push({ feuille_de_route: rm.id, id: sheet.id, type: 'fiche' });
+        // The source may already list it, when both roadmaps came from one site.
+        if (target && !target.contributions.some((c) => c.feuille_de_route === rm.id && c.id === sheet.id)) target.contributions.push({ feuille_de_route: rm.id, id: sheet.id, type: 'fiche' });
       }
     }
   }
