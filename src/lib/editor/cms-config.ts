@@ -281,7 +281,9 @@ export function adminCsp(options: CmsOptions): string {
  * (axe color-contrast); the active ones keep Decap's blue. Its class names are generated, so they
  * are matched by the component names they hold.
  */
-const ADMIN_CSS = 'a[class*="SidebarNavLink"]:not(.sidebar-active),[class*="AppHeaderButton"]:not(.header-link-active),[class*="TopDescription"],[class*="grayText"]{color:#4a5160!important}';
+const ADMIN_CSS = 'a[class*="SidebarNavLink"]:not(.sidebar-active),[class*="AppHeaderButton"]:not(.header-link-active),[class*="TopDescription"],[class*="grayText"]{color:#4a5160!important}' +
+  // The Markdown toolbar's « Markdown » switch, on the grey its bar takes while the field is edited.
+  '[class*="ToolbarToggleLabel"]{color:#545c6a!important}[class*="ToolbarToggleLabel-ToolbarToggleLabel"]{color:#2a4f9a!important}';
 
 export function adminIndex(options: CmsOptions): string {
   return `<!doctype html>
@@ -440,6 +442,18 @@ ${formatBundle()}
       var text = control && control.querySelector('label');
       if (text) box.setAttribute('aria-label', text.textContent.replace(/\s*\(optionnel\)\s*$/, ''));
     });
+    // The Markdown toolbar's menus (« Titres », « Ajouter un composant ») put a real <button>
+    // inside the <span role="button"> that opens them (axe: nested-interactive), two tab stops for
+    // one control. The span is the control that opens the menu: the inner button is made inert
+    // (clicks fall through to the span, and it leaves the tab order), its words name the span.
+    document.querySelectorAll('[aria-haspopup="true"][role="button"]').forEach(function (menu) {
+      var inner = menu.querySelector('button:not([inert])');
+      if (!inner) return;
+      if (!menu.getAttribute('aria-label')) menu.setAttribute('aria-label', (inner.getAttribute('title') || inner.textContent || '').trim() || names.menu);
+      inner.setAttribute('inert', '');
+    });
+    // An open menu lists its items in a <ul> of <div role="menuitem">: the list is only layout.
+    document.querySelectorAll('[role="menu"] > ul:not([role])').forEach(function (ul) { ul.setAttribute('role', 'none'); });
     document.querySelectorAll('button[role="switch"]').forEach(function (s) {
       name(s, names.modeMarkdown);
       var raw = !!s.closest('.cms-editor-raw');

@@ -619,6 +619,7 @@ export const fr = {
       supprimer: 'Supprimer cet élément',
       deplacer: 'Déplacer cet élément (Espace, puis flèches)',
       modeMarkdown: 'Écrire en Markdown brut',
+      menu: 'Ouvrir le menu',
     },
     parentObligatoire: (niveau: string) => `Obligatoire ici : cette feuille de route déclare des niveaux (« ${niveau} »…), sous lesquels se rangent ses fiches.`,
     /** Written as the keyvalue widget's help: one "libellé : valeur" per line. */
