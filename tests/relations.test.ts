@@ -156,6 +156,15 @@ describe('checks on the references between roadmaps', () => {
     ]);
   });
 
+  it('checks the paths linked in progress entries and reports, at their text', () => {
+    const sheet = `---\ntitre: Équiper\ncode: A.2\nparent: axe-a\nsuivi:\n  - date: 2024-02-01\n    texte: "Lancé avec [l'axe national](/nationale/axe-22/)."\n  - date: 2024-01-10\n    texte: Voir [la fiche A.1](/departement-a-2024/a-1/).\n---\n`;
+    const roadmap = roadmapFile('a-2020', 'bilans:\n  - date: 2023-12-31\n    titre: Bilan 2023\n    texte: "[Suite](/departement-a-2042/)"\n', 'achevee');
+    expect(problemsWith({ 'departement-a-2024/fiches/a-2.md': sheet, 'departement-a-2020/feuille-de-route.md': roadmap }).filter((p) => p.includes('ne mène'))).toEqual([
+      'departement-a-2020/feuille-de-route.md:11:5 bilans[0].texte erreur Le lien « /departement-a-2042/ » ne mène à aucune page de ce site. Vouliez-vous dire « /departement-a-2020/ » ? Écrivez le chemin d\'une page du site (« /feuille-de-route/identifiant/ »), ou une adresse complète commençant par « https:// ».',
+      'departement-a-2024/fiches/a-2.md:7:5 suivi[0].texte erreur Le lien « /nationale/axe-22/ » ne mène à aucune page de ce site. Vouliez-vous dire « /nationale/axe-2/ » ? Écrivez le chemin d\'une page du site (« /feuille-de-route/identifiant/ »), ou une adresse complète commençant par « https:// ».',
+    ]);
+  });
+
   it('refuses a link that is neither an http(s) address nor a path of the site', () => {
     const sheet = `---\ntitre: Équiper\ncode: A.2\nparent: axe-a\nliens:\n  - { titre: Ailleurs, url: "javascript:alert(1)" }\n---\n`;
     expect(problemsWith({ 'departement-a-2024/fiches/a-2.md': sheet })).toEqual([

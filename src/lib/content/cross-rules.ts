@@ -382,14 +382,33 @@ function checkSitePaths(
       if (message) report(entry, ['liens', i, 'url'], message);
     });
     entry.body.split('\n').forEach((line, i) => {
-      // Inline links « [texte](/chemin/) » and reference definitions « [1]: /chemin/ ».
-      for (const m of line.matchAll(/\]\((\/(?!\/)[^)\s]*)|^\s*\[[^\]]+\]:\s*(\/(?!\/)\S*)/g)) {
-        const path = (m[1] ?? m[2])!;
+      for (const { path, column } of markdownSitePaths(line)) {
         const message = problem(path);
-        if (message) problems.push({ fichier: entry.fichier, ligne: entry.bodyLine + i, colonne: m.index! + m[0].indexOf(path) + 1, chemin: '', message, gravite: 'erreur' });
+        if (message) problems.push({ fichier: entry.fichier, ligne: entry.bodyLine + i, colonne: column, chemin: '', message, gravite: 'erreur' });
       }
     });
   }
+  // Progress entries and reports are Markdown too, written in the header: reported at their field.
+  const texts = (entry: Entry<unknown>, list: Array<{ texte?: string }> | undefined, at: PathSegment[]) =>
+    list?.forEach((item, i) => {
+      for (const { path } of markdownSitePaths(item.texte ?? '')) {
+        const message = problem(path);
+        if (message) report(entry, [...at, i, 'texte'], message);
+      }
+    });
+  for (const sheet of content.sheets) {
+    texts(sheet, sheet.data.suivi, ['suivi']);
+    sheet.data.sous_actions?.forEach((sa, j) => texts(sheet, sa.suivi, ['sous_actions', j, 'suivi']));
+  }
+  for (const rm of content.roadmaps) texts(rm, rm.data.bilans, ['bilans']);
+}
+
+/** Site paths linked in Markdown: inline links « [texte](/chemin/) » and reference definitions « [1]: /chemin/ », with their 1-based column. */
+function markdownSitePaths(text: string): Array<{ path: string; column: number }> {
+  return [...text.matchAll(/\]\((\/(?!\/)[^)\s]*)|^\s*\[[^\]]+\]:\s*(\/(?!\/)\S*)/gm)].map((m) => {
+    const path = (m[1] ?? m[2])!;
+    return { path, column: m.index! - text.lastIndexOf('\n', m.index!) + m[0].indexOf(path) };
+  });
 }
 
 /** Said the same by the validator, the importer (through it) and the scaffolds' checks. */
