@@ -28,6 +28,9 @@ describe('the site’s words', () => {
     expect(closestWord('Télémédecine', words)).toBeNull();
     expect(closestWord('telemed', words)).toBeNull();
     expect(closestWord('zzzzqqq', words)).toBeNull();
+    // The site's words are letters only: a word with a hyphen or a digit is never called mistyped.
+    expect(closestWord('wi-fi', words)).toBeNull();
+    expect(closestWord('49e', ['49e'])).toBeNull();
   });
 });
 

@@ -8,7 +8,11 @@
  * the number of results shown.
  *
  * Partial matches: when no page holds every word, one search per word (a handful at most,
- * src/lib/site/search-partial.ts) gives the pages holding the most words, said above them.
+ * src/lib/site/search-partial.ts) gives the pages holding the most words, said above them;
+ * when fewer than FEW pages hold them all, those come first and the others follow.
+ * A word the site does not know (« teletravial ») makes Pagefind answer with whatever shares
+ * its first letters: the query is then corrected from the site's own words and searched
+ * again, saying so (src/lib/site/search-typos.ts).
  */
 import { MAX_PARTIAL_RESULTS, MAX_PARTIAL_SEARCHES, partialWords, rankPartial, shorterForms, withoutStopWords } from '../lib/site/search-partial.ts';
 import { closestWord, unseenWords } from '../lib/site/search-typos.ts';
@@ -16,12 +20,18 @@ import { closestWord, unseenWords } from '../lib/site/search-typos.ts';
 interface Ranking { termSimilarity?: number; metaWeights?: Record<string, number> }
 interface Settings { bundle: string; name: string; others: Array<{ name: string; bundle: string }>; ranking?: Ranking }
 interface Labels {
-  chargement: string; aucun: string; partiel1: string; partielN: string; debuts: string; suggestion: string; resultat1: string; resultatN: string; resultatSansQ1: string; resultatSansQN: string;
+  chargement: string; aucun: string; partiel1: string; partielN: string; debuts: string; resultat1: string; resultatN: string; resultatSansQ1: string; resultatSansQN: string;
+  complement1: string; complementN: string; corrige: string;
   plus: string; pilote: string; erreur: string; effacer: string; valeurs: string; indisponible: string; filtres: Record<string, string>;
 }
 interface ResultData { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }
 interface PagefindResult { id: string; score: number; data: () => Promise<ResultData> }
-interface PagefindSearch { results: PagefindResult[]; filters: Record<string, Record<string, number>>; totalFilters: Record<string, Record<string, number>>; partial?: boolean; shortened?: string[] }
+interface PagefindSearch {
+  results: PagefindResult[]; filters: Record<string, Record<string, number>>; totalFilters: Record<string, Record<string, number>>;
+  partial?: boolean; shortened?: string[];
+  /** Pages holding every word, first among the results, when the pages holding most of them follow. */
+  complete?: number;
+}
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   mergeIndex(url: string, o?: Record<string, unknown>): Promise<void>;
@@ -36,6 +46,10 @@ const FACETS = ['site', 'feuille', 'territoire', 'region', 'departement', 'type'
 const SORTS = ['code', 'debut'];
 const PAGE = 10;
 const SHOWN_VALUES = 8;
+/** Fewer pages than this holding every word: the pages holding most of them follow. */
+const FEW = 3;
+/** The first results whose highlighted words tell whether Pagefind found the query's words. */
+const CHECKED = 5;
 
 const form = document.getElementById('recherche') as HTMLFormElement;
 const input = document.getElementById('q') as HTMLInputElement;
@@ -49,7 +63,6 @@ const filtersList = document.getElementById('filtres-liste') as HTMLDivElement;
 const countLine = document.getElementById('compte') as HTMLParagraphElement;
 const resultsList = document.getElementById('resultats') as HTMLOListElement;
 const moreButton = document.getElementById('plus') as HTMLButtonElement;
-const suggestionLine = document.getElementById('suggestion') as HTMLParagraphElement;
 const settings = JSON.parse(form.dataset.settings ?? '{}') as Settings;
 const labels = JSON.parse(form.dataset.labels ?? '{}') as Labels;
 
@@ -292,45 +305,34 @@ async function showMore(focusFirst = false): Promise<ResultData[]> {
   return items;
 }
 
-/** The site's words (src/pages/recherche-mots.json.ts), fetched once, only when a suggestion may be needed. */
+/** The site's words (src/pages/recherche-mots.json.ts), fetched once, only when a correction may be needed. */
 let siteWords: Promise<string[]> | null = null;
 
 /**
- * « Vouliez-vous dire … ? » when a word of the query shows in none of the first results (or
- * there are none) and is not a word of the site, with the query corrected as a link.
+ * The query with its words corrected, when a word shows in none of the first results (or there
+ * are none) and is not a word of the site, with the words replaced; null otherwise.
  */
-async function suggest(q: string, shownItems: ResultData[], mine: number): Promise<void> {
-  const marked = shownItems.flatMap((d) => [...d.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1] ?? ''));
+async function correction(q: string, items: ResultData[]): Promise<{ corrected: string; unknown: string[] } | null> {
+  const marked = items.flatMap((d) => [...d.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1] ?? ''));
   const unseen = unseenWords(partialWords(q), marked);
-  if (unseen.length === 0) return;
+  if (unseen.length === 0) return null;
   siteWords ??= fetch(form.dataset.mots ?? '').then((r) => (r.ok ? (r.json() as Promise<string[]>) : [])).catch(() => []);
   const words = await siteWords;
-  if (mine !== sequence) return;
-  let changed = false;
+  const unknown: string[] = [];
   const corrected = q
     .split(/(\s+)/)
     .map((part) => {
       const better = unseen.includes(part) ? closestWord(part, words) : null;
-      if (better) changed = true;
+      if (better) unknown.push(part);
       return better ?? part;
     })
     .join('');
-  if (!changed) return;
-  const link = document.createElement('a');
-  link.href = `${location.pathname}?q=${encodeURIComponent(corrected)}`;
-  link.textContent = corrected;
-  link.addEventListener('click', (event) => {
-    event.preventDefault();
-    input.value = corrected;
-    input.focus();
-    void run();
-  });
-  const [before = '', after = ''] = labels.suggestion.split('{mots}');
-  suggestionLine.replaceChildren(before, link, after);
+  return unknown.length ? { corrected, unknown } : null;
 }
 
-function countText(n: number, q: string, partial = false, shortened: string[] = []): string {
+function countText(n: number, q: string, partial = false, shortened: string[] = [], complete?: number): string {
   if (n === 0) return fill(labels.aucun, { q });
+  if (complete !== undefined) return `${fill(labels.resultatN, { n, q })} : ${fill(complete > 1 ? labels.complementN : labels.complement1, { k: complete })}`;
   if (partial) {
     const found = fill(n > 1 ? labels.partielN : labels.partiel1, { n, q });
     return shortened.length ? `${found} ${fill(labels.debuts, { mots: shortened.map((w) => `« ${w} »`).join(', ') })}` : found;
@@ -350,7 +352,6 @@ async function run(): Promise<void> {
     current = null;
     resultsList.replaceChildren();
     countLine.textContent = '';
-    suggestionLine.replaceChildren();
     moreButton.hidden = true;
     filtersBox.toggleAttribute('data-vide', true);
     filtersList.replaceChildren();
@@ -362,26 +363,47 @@ async function run(): Promise<void> {
   filtersBox.toggleAttribute('data-vide', false);
   try {
     const pf = await load();
-    const query = () => pf.search(state.q ? withoutStopWords(state.q) : null, { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });
+    let q = state.q;
+    const query = () => pf.search(q ? withoutStopWords(q) : null, { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });
     const countsKnown = filterIndex !== null;
-    const whole = await query();
+    let whole = await query();
     if (!whole || mine !== sequence) return;
-    const partial = whole.results.length === 0 && state.q ? await partialSearch(pf, state.q, state.filters) : null;
+    // A word the site does not know: Pagefind's answers share only its first letters.
+    let corrected: { corrected: string; unknown: string[] } | null = null;
+    if (q) {
+      const found = await correction(q, await Promise.all(whole.results.slice(0, CHECKED).map((r) => r.data())));
+      if (mine !== sequence) return;
+      const again = found ? await pf.search(withoutStopWords(found.corrected), { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) }) : null;
+      if (mine !== sequence) return;
+      if (found && again && again.results.length > 0) {
+        corrected = found;
+        q = found.corrected;
+        whole = again;
+      }
+    }
+    const partial = q && whole.results.length < FEW && (whole.results.length === 0 || partialWords(q).length > 1) ? await partialSearch(pf, q, state.filters) : null;
     if (mine !== sequence) return;
-    const search = partial ?? whole;
+    let search: PagefindSearch = whole;
+    if (partial && whole.results.length === 0) search = partial;
+    else if (partial) {
+      // The pages holding every word first, then those holding most of them.
+      const first = new Set(whole.results.map((r) => r.id));
+      search = { ...partial, results: [...whole.results, ...partial.results.filter((r) => !first.has(r.id))], partial: false, complete: whole.results.length };
+      if (search.results.length === whole.results.length) search = whole;
+    }
     current = search;
     shown = 0;
     resultsList.replaceChildren();
-    countLine.textContent = countText(search.results.length, state.q, search.partial, search.shortened);
-    suggestionLine.replaceChildren();
-    const firstItems = await showMore();
-    if (state.q) await suggest(state.q, firstItems, mine);
+    const count = countText(search.results.length, q, search.partial, search.shortened, search.complete);
+    countLine.textContent = corrected ? `${fill(labels.corrige, { mots: corrected.unknown.join(' ') })} ${count}` : count;
+    await showMore();
     if (mine !== sequence) return;
     // Pagefind counts a search's filter values only once the filter index is loaded. That
     // index weighs as much as the rest of a first search (a list of pages per filter), so it
     // comes after the first results are on screen, and the counts follow.
-    if (!countsKnown && !partial) await (filterIndex ??= pf.filters());
-    const counted = countsKnown || partial ? search : await query();
+    const merged = search !== whole;
+    if (!countsKnown && !merged) await (filterIndex ??= pf.filters());
+    const counted = countsKnown || merged ? search : await query();
     if (!counted || mine !== sequence) return;
     const counts = await facetCounts(pf, state, counted);
     if (mine !== sequence) return;

@@ -14,21 +14,31 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 describe('a search that forgives', () => {
-  it('offers the site’s word for a mistyped one, and searches it when followed', async () => {
+  it('corrects a word the site does not know from its own words, and says so; leaves a known word alone', async () => {
     const page = await session.context.newPage();
     await page.goto(`${session.server.url}recherche/?q=telemedcine`);
-    const suggestion = page.locator('#suggestion');
-    await expect.poll(() => suggestion.textContent(), { timeout: 15_000 }).toBe('Vouliez-vous dire « telemedecine » ?');
-    await suggestion.locator('a').click();
-    await expect.poll(() => page.locator('#compte').textContent(), { timeout: 15_000 }).toMatch(/^\d+ résultats pour « telemedecine »$/);
-    expect(await page.inputValue('#q')).toBe('telemedecine');
-    expect(new URL(page.url()).searchParams.get('q')).toBe('telemedecine');
+    // Pagefind alone answers « telemedcine » with pages sharing its first letters (« tels »).
+    await expect.poll(() => page.locator('#compte').textContent(), { timeout: 15_000 }).toMatch(
+      /^« telemedcine » ne figure sur aucune page : voici les résultats de la correction\. \d+ résultats pour « telemedecine »$/,
+    );
     await expect.poll(() => page.locator('.resultat h2 a').first().getAttribute('href'), { timeout: 15_000 }).toMatch(/fiche-projet-22|piste-04|piste-05|action-2-1-2/);
-    expect(await suggestion.textContent()).toBe('');
-    // A word the site knows gets no suggestion.
+    // The query stays as typed, in the box and in the address.
+    expect(await page.inputValue('#q')).toBe('telemedcine');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('telemedcine');
     await page.fill('#q', 'parentalite');
-    await expect.poll(() => page.locator('#compte').textContent(), { timeout: 15_000 }).toMatch(/« parentalite »/);
-    expect(await suggestion.textContent()).toBe('');
+    await expect.poll(() => page.locator('#compte').textContent(), { timeout: 15_000 }).toMatch(/^\d+ résultats? pour « parentalite »$/);
+    await page.close();
+  }, 60_000);
+
+  it('puts first the pages holding every word when they are few, then those holding most of them', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.server.url}recherche/?q=${encodeURIComponent('ehpad connectés')}`);
+    await expect.poll(() => page.locator('#compte').textContent(), { timeout: 15_000 }).toMatch(
+      /^\d+ résultats pour « ehpad connectés » : le premier contient tous les mots, les suivants une partie\.$/,
+    );
+    const hrefs = await page.locator('.resultat h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(2);
+    expect(hrefs.map((h) => pathOf(h)).slice(0, 3)).toContain('may-num-mayenne/fiche-projet-29');
     await page.close();
   }, 60_000);
 

@@ -159,6 +159,13 @@ export const NEW_STYLE_CASES: QualityCase[] = [
   { q: 'conseiler numerique', genre: 'faute de frappe', tous: [`${MED}/b-3`] },
   { q: 'parentalitee', genre: 'faute de frappe', tous: [`${MED}/b-7`] },
   { q: 'inclusoin numerique', genre: 'faute de frappe', tous: [`${MED}/b-2`] },
+  // A word the site does not know: the page corrects it from the site's words.
+  { q: 'telemedcine', genre: 'faute de frappe', parmi: { pages: TELEMEDECINE, auMoins: 3 } },
+  { q: 'teletravial', genre: 'faute de frappe', tous: [`${SCO}/action-1-2-2`, `${SCO}/action-1-2-1`] },
+  // Few pages hold every word: those holding most of them follow.
+  { q: 'ehpad connectes', genre: 'plusieurs mots', tous: [`${MAY}/fiche-projet-29`] },
+  { q: 'wi-fi public', genre: 'plusieurs mots', tous: [`${MAY}/fiche-projet-13`] },
+  { q: 'cyber securite', genre: 'synonyme', tous: [`${MAY}/fiche-projet-24`] },
 ];
 
 export const ALL_CASES: QualityCase[] = [...QUALITY_CASES, ...NEW_STYLE_CASES];

@@ -40,7 +40,10 @@ export const fr = {
     aucun: (q: string) => `Aucun résultat pour « ${q} ». Essayez un autre mot, ou retirez des filtres.`,
     partiel: (n: number, q: string) =>
       `Aucune page ne contient tous les mots de « ${q} » ; voici ${n > 1 ? `les ${n} pages` : 'la page'} qui en ${n > 1 ? 'contiennent' : 'contient'} le plus.`,
-    suggestion: (mots: string) => `Vouliez-vous dire « ${mots} » ?`,
+    /** After « N résultats pour « … » » when few pages hold every word and those holding most of them follow. */
+    complement: (k: number | string) => `${Number(k) > 1 || typeof k === 'string' ? `les ${k} premiers contiennent` : 'le premier contient'} tous les mots, les suivants une partie.`,
+    /** Before the count, when the query was corrected from the site's words. */
+    corrige: (mots: string) => `« ${mots} » ne figure sur aucune page : voici les résultats de la correction.`,
     debuts: (mots: string) => `Mots introuvables tels quels, cherchés par leur début : ${mots}.`,
     resultats: (n: number, q: string) => `${n} ${n > 1 ? 'résultats' : 'résultat'}${q ? ` pour « ${q} »` : ''}`,
     plus: 'Afficher plus de résultats',

@@ -67,7 +67,8 @@ export function editDistance(a: string, b: string, max: number): number {
  */
 export function closestWord(word: string, words: readonly string[]): string | null {
   const w = bareWord(word);
-  if (w.length < 4 || words.some((v) => v.startsWith(w))) return null;
+  // The site's words are letters only: « wi-fi » or « 49e » would look mistyped when they are not.
+  if (w.length < 4 || /[^a-z]/.test(w) || words.some((v) => v.startsWith(w))) return null;
   const max = w.length <= 5 ? 1 : 2;
   let best: string | null = null;
   let bestDistance = max + 1;
