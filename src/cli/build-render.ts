@@ -17,7 +17,7 @@ import { contentDir } from '../lib/content/paths.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
 import { readGitHistory, shareGitHistory } from '../lib/export/git-history.ts';
 import { shareValidation, validateProject } from '../lib/model/validate-project.ts';
-import { withSources } from '../lib/build/sources.ts';
+import { SOURCES_STATE_ENV, withSources } from '../lib/build/sources.ts';
 
 const root = process.cwd();
 const outDir = process.env.JALONS_CONSTRUCTION;
@@ -57,7 +57,8 @@ shareValidation(contentDir(root), result);
 function cacheDirFor(): string {
   const settings = Object.entries(process.env)
     // Today is in every page's cache key already; a folder per day would throw the cache away daily.
-    .filter(([k]) => k.startsWith('JALONS_') && !['JALONS_OUT_DIR', 'JALONS_CONSTRUCTION', 'JALONS_CONSTRUCTION_RESUME', 'JALONS_LOG', 'JALONS_AUJOURDHUI'].includes(k))
+    // The sources' states file is named after each build's process: a folder per build would never be reused.
+    .filter(([k]) => k.startsWith('JALONS_') && !['JALONS_OUT_DIR', 'JALONS_CONSTRUCTION', 'JALONS_CONSTRUCTION_RESUME', 'JALONS_LOG', 'JALONS_AUJOURDHUI', SOURCES_STATE_ENV].includes(k))
     .sort(([a], [b]) => a.localeCompare(b));
   const key = createHash('sha256').update(JSON.stringify([resolve(contentDir(root)), settings])).digest('hex').slice(0, 16);
   return join(root, '.jalons', 'cache', key);
