@@ -99,6 +99,9 @@ describe('a hub built from two Jalons sites and a broken source', () => {
     expect(text(missing)).toBe('Sources non lues « Cassée » n\'a pas pu être lue : l\'adresse ne répond pas (connexion refusée : aucun serveur à cette adresse). Ses feuilles de route sont absentes de ce portail jusqu\'à ce qu\'elle puisse être lue.');
     const list = home.slice(home.indexOf('aria-labelledby="sources-portail"'));
     expect(text(list.slice(0, list.indexOf('</section>')))).toContain('Relations 5 feuilles de route, 6 fiches lue à cette construction Valide 1 feuille de route, 3 fiches lue à cette construction Cassée — absente : non lue');
+    // Each roadmap's card says which site publishes it.
+    expect(home.match(/<dt>Publiée par<\/dt><dd>Relations<\/dd>/g)).toHaveLength(5);
+    expect(home.match(/<dt>Publiée par<\/dt><dd>Valide<\/dd>/g)).toHaveLength(1);
   });
 
   it('the search knows which site publishes each page', () => {
@@ -123,6 +126,7 @@ describe('a hub built from two Jalons sites and a broken source', () => {
       expect(html, path).not.toContain('data-origine');
       expect(html, path).not.toContain('data-sources-manquantes');
       expect(html, path).not.toContain('sources-portail');
+      expect(html, path).not.toContain('Publiée par');
       expect(sourceFilter(html), path).toEqual([]);
     }
   });

@@ -424,6 +424,8 @@ export const fr = {
   portail: {
     publieePar: (nom: string) => `Publiée par ${nom}, reprise ici telle quelle.`,
     voirOrigine: 'Voir sur le site d\'origine',
+    /** On a roadmap's card, before its source's name. */
+    carte: 'Publiée par',
     donneesOrigine: 'Ses données sur le site d\'origine',
     /** Where a federated roadmap's pages are edited: on its own site, never here. */
     lectureSeule: 'Les corrections se font sur le site d\'origine.',
