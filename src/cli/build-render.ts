@@ -57,6 +57,7 @@ shareValidation(contentDir(root), result);
 function cacheDirFor(): string {
   const settings = Object.entries(process.env)
     // Today is in every page's cache key already; a folder per day would throw the cache away daily.
+    // The sources' states file is named after each build's process: a folder per build would never be reused.
     .filter(([k]) => k.startsWith('JALONS_') && !['JALONS_OUT_DIR', 'JALONS_CONSTRUCTION', 'JALONS_CONSTRUCTION_RESUME', 'JALONS_LOG', 'JALONS_AUJOURDHUI', SOURCES_STATE_ENV].includes(k))
     .sort(([a], [b]) => a.localeCompare(b));
   const key = createHash('sha256').update(JSON.stringify([resolve(contentDir(root)), settings])).digest('hex').slice(0, 16);

@@ -15,9 +15,11 @@ import { acronymsFrom, type Acronyms } from '../lib/site/markdown.ts';
 import { contentDir } from '../lib/content/paths.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
 import { validateProject } from '../lib/model/validate-project.ts';
-import { withSources } from '../lib/build/sources.ts';
+import { hubSources, withSources } from '../lib/build/sources.ts';
+import { searchSettings } from '../lib/site/search-settings.ts';
 import { contentGeneration } from '../lib/build/dev-preview.ts';
 import type { SearchContext } from '../lib/site/search-meta.ts';
+import type { HubSource } from '../lib/site/origin.ts';
 import { places } from './places.ts';
 
 export interface Site {
@@ -53,6 +55,8 @@ export interface Site {
   renders(address: string): boolean;
   /** True in the process that renders what exists once (open data, the site-wide pages kept). */
   mainPart: boolean;
+  /** A hub's sources as `npm run build` read them (JALONS_SOURCES); empty for a site that is not a hub. */
+  sources: HubSource[];
 }
 
 let cached: Site | null = null;
@@ -89,7 +93,9 @@ export function getSite(): Site {
   cached = {
     model,
     synonymes: result.synonymes,
-    searchContext: { places, synonymes: result.synonymes },
+    // On a hub, every roadmap's pages say in the search which site publishes it.
+    searchContext: { places, synonymes: result.synonymes, hub: hubSources().length > 0 ? searchSettings('/').name : null },
+    sources: hubSources(),
     // Only real acronyms (two capitals or more) are expanded in texts: "Open" must not turn "Open Data" into an abbreviation.
     acronyms: acronymsFrom(model.glossaire.filter((g) => (g.sigle.match(/\p{Lu}/gu) ?? []).length >= 2)),
     roadmaps,

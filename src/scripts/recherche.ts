@@ -22,7 +22,7 @@ interface Settings { bundle: string; name: string; others: Array<{ name: string;
 interface Labels {
   chargement: string; aucun: string; partiel1: string; partielN: string; debuts: string; resultat1: string; resultatN: string; resultatSansQ1: string; resultatSansQN: string;
   complement1: string; complementN: string; corrige: string;
-  plus: string; pilote: string; erreur: string; effacer: string; valeurs: string; indisponible: string; filtres: Record<string, string>;
+  plus: string; pilote: string; source: string; erreur: string; effacer: string; valeurs: string; indisponible: string; filtres: Record<string, string>;
 }
 interface ResultData { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }
 interface PagefindResult { id: string; score: number; data: () => Promise<ResultData> }
@@ -42,7 +42,7 @@ interface Pagefind {
 type Filters = Record<string, string[]>;
 interface State { q: string; tri: string; filters: Filters }
 
-const FACETS = ['site', 'feuille', 'territoire', 'region', 'departement', 'type', 'statut', 'axe', 'annee', 'pilote', 'partenaire'];
+const FACETS = ['site', 'Source', 'feuille', 'territoire', 'region', 'departement', 'type', 'statut', 'axe', 'annee', 'pilote', 'partenaire'];
 const SORTS = ['code', 'debut'];
 const PAGE = 10;
 const SHOWN_VALUES = 8;
@@ -291,7 +291,9 @@ async function showMore(focusFirst = false): Promise<ResultData[]> {
     first ??= a;
     h.append(a);
     const site = settings.others.length ? siteOf(data) : '';
-    const meta = [data.meta.feuille, site, data.meta.pilote ? `${labels.pilote} : ${data.meta.pilote}` : ''].filter(Boolean).join(' · ');
+    // On a hub, which site publishes the result's roadmap (search-meta.ts, sourceSearchMeta).
+    const source = data.meta.source ? `${labels.source} : ${data.meta.source}` : '';
+    const meta = [data.meta.feuille, site, source, data.meta.pilote ? `${labels.pilote} : ${data.meta.pilote}` : ''].filter(Boolean).join(' · ');
     const excerpt = document.createElement('p');
     excerpt.className = 'extrait';
     // Pagefind's excerpt is the page's text, escaped, with <mark> around the matched terms.

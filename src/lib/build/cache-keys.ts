@@ -11,7 +11,8 @@
  *   to ("voir aussi"): their labels and titles;
  * - what the whole site shares: actors (names, links), glossary (abbreviations), the
  *   build's "today" (the mini-timeline's marker), the calendar horizon (the years of
- *   open-ended work in the search filters), the forge links;
+ *   open-ended work in the search filters), the forge links, on a hub the name of its own
+ *   roadmaps in the search's « Source » filter (a source's roadmap has its origin in its digest);
  * - the file's last change in git (and its last data change, in the entry's freshness).
  * Site URL, base path and the templates are Astro's own part of the key (config and
  * module-graph hashes). Bump VERSION when a page starts showing something new.
@@ -20,7 +21,7 @@ import { createHash } from 'node:crypto';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
 import { gatheredContributions } from '../site/relations-view.ts';
 
-const VERSION = 5;
+const VERSION = 6;
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
@@ -30,6 +31,8 @@ export interface SharedInputs {
   forge: unknown;
   /** content/synonymes.yaml: a page's search metadata changes with it. */
   synonymes: unknown;
+  /** On a hub, its own roadmaps' name in the search (SearchContext.hub). */
+  hub?: string | null;
 }
 
 export function pageCacheKeys(model: Model, shared: SharedInputs, lastChange: (fichier: string) => unknown) {

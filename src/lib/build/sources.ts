@@ -11,20 +11,10 @@ import { join, resolve } from 'node:path';
 import { buildShared } from './build-share.ts';
 import { federate, isWebAddress, parseSources, readSourceModel, sourceName, type ReadSource, type SourceSpec } from '../import/federation.ts';
 import type { ValidationResult } from '../model/validate-project.ts';
+import type { HubSource } from '../site/origin.ts';
 
-export interface SourceState {
-  nom: string;
-  /** As JALONS_SOURCES writes it. */
-  adresse: string;
-  /** « lue »: read now; « copie »: unreadable now, its last good copy is used; « absente »: left out. */
-  etat: 'lue' | 'copie' | 'absente';
-  /** Why it could not be read now (French), or null. */
-  raison: string | null;
-  /** When the copy used was read (ISO date and time), or null when absent. */
-  lue_le: string | null;
-  feuilles_de_route: number;
-  fiches: number;
-}
+/** What became of a source (its French words for the pages: src/lib/site/origin.ts). */
+export type SourceState = HubSource;
 
 export interface SourceLimits {
   /** Time allowed to fetch one source. */

@@ -12,6 +12,8 @@ export const CSV_COLUMNS = [
   'debut', 'fin', 'precision', 'calendrier_texte', 'budget', 'pages', 'url',
   // Derived from the progress log at the build date: published, never read back.
   'statut_actuel', 'derniere_mise_a_jour', 'avancement',
+  // On a hub, the site that publishes the roadmap (empty for the site's own): published, never read back.
+  'origine',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string>;
@@ -52,6 +54,7 @@ export function sheetRow(rm: ModelRoadmap, f: ModelSheet, sheetUrl: (rm: string,
     statut_actuel: f.statut_actuel ?? '',
     derniere_mise_a_jour: f.derniere_mise_a_jour?.texte ?? '',
     avancement: f.avancement === null ? '' : String(f.avancement),
+    origine: rm.origine?.nom ?? '',
   };
 }
 

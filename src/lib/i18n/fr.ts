@@ -64,7 +64,10 @@ export const fr = {
       axe: 'Axe',
       annee: 'Année d\'activité',
       site: 'Site',
+      Source: 'Source',
     } as Record<string, string>,
+    /** Before a result's source on a hub (« Source : Mayenne »). */
+    source: 'Source',
   },
   carte: {
     titre: 'Par territoire',
@@ -419,6 +422,31 @@ export const fr = {
     intro: 'Les sigles employés par les feuilles de route et leur signification.',
     sigle: 'Sigle',
     definition: 'Signification',
+  },
+  /** A hub: a site that also publishes other Jalons sites' roadmaps (JALONS_SOURCES, docs/portail.md). */
+  portail: {
+    publieePar: (nom: string) => `Publiée par ${nom}, reprise ici telle quelle.`,
+    voirOrigine: 'Voir sur le site d\'origine',
+    /** On a roadmap's card, before its source's name. */
+    carte: 'Publiée par',
+    donneesOrigine: 'Ses données sur le site d\'origine',
+    /** Where a federated roadmap's pages are edited: on its own site, never here. */
+    lectureSeule: 'Les corrections se font sur le site d\'origine.',
+    manquantesTitre: 'Sources non lues',
+    absente: (nom: string, raison: string) => `« ${nom} » n'a pas pu être lue : ${raison} Ses feuilles de route sont absentes de ce portail jusqu'à ce qu'elle puisse être lue.`,
+    copie: (nom: string, raison: string, date: string | null) =>
+      `« ${nom} » n'a pas pu être lue : ${raison} Ses feuilles de route affichées ici sont sa copie lue ${date ? `le ${date}` : 'lors d\'une construction précédente'}.`,
+    sourcesTitre: 'Sources du portail',
+    sourcesIntro: 'Ce portail reprend les feuilles de route publiées par ces sites Jalons, en lecture seule :',
+    colonnes: { source: 'Source', contenu: 'Contenu', etat: 'État' },
+    contenu: (feuilles: number, fiches: number) => `${feuilles} ${feuilles > 1 ? 'feuilles de route' : 'feuille de route'}, ${fiches} ${fiches > 1 ? 'fiches' : 'fiche'}`,
+    etats: {
+      lue: 'lue à cette construction',
+      absente: 'absente : non lue',
+      copie: (date: string | null) => `copie ${date ? `du ${date}` : 'd\'une construction précédente'}`,
+    },
+    /** The name of the hub's own roadmaps in the search's « Source » filter, without JALONS_RECHERCHE_NOM. */
+    ceSite: 'Ce site',
   },
   donnees: {
     titre: 'Données ouvertes',

@@ -45,6 +45,22 @@ export interface SearchContext {
   places?: Places;
   /** Groups of equivalent terms (content/synonymes.yaml). */
   synonymes?: readonly (readonly string[])[];
+  /**
+   * On a hub (JALONS_SOURCES), the name its own roadmaps go by in the « Source » filter
+   * (JALONS_RECHERCHE_NOM, else « Ce site »); null or absent on a site that is not a hub.
+   */
+  hub?: string | null;
+}
+
+/**
+ * On a hub, which site publishes the page's roadmap: a `Source` filter (the contract with the
+ * search page and its tests, docs/portail.md) and a `source` metadata shown in the results.
+ * Nothing on a site that is not a hub.
+ */
+export function sourceSearchMeta(rm: Pick<ModelRoadmap, 'origine'>, ctx: SearchContext): { filters: Array<[string, string]>; meta: Array<[string, string]> } {
+  if (!ctx.hub) return { filters: [], meta: [] };
+  const nom = clean(rm.origine?.nom ?? ctx.hub);
+  return { filters: [['Source', nom]], meta: [['source', nom]] };
 }
 
 /** Model fields that are not the page's text (ids, files, where the source put it). */
@@ -141,8 +157,9 @@ export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Mod
     ...(axis ? [['axe', clean(`${roadmapName} › ${[axis.code, axis.titre].filter(Boolean).join(' ')}`)] as [string, string]] : []),
     ...activeYears(sheet, rm, model ? calendarHorizon(model) : 0).map((y) => ['annee', String(y)] as [string, string]),
   ];
+  const source = sourceSearchMeta(rm, ctx);
   return {
-    filters: dedupe(filters),
+    filters: dedupe([...filters, ...source.filters]),
     meta: [
       ['title', sheet.titre],
       ['code', sheet.code ?? ''],
@@ -152,6 +169,7 @@ export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Mod
       ['partenaires', actorNames([sheet.partenaires, sheet.cofinanceurs, sheet.acteurs, sheet.a_mobiliser])],
       ...synonymMeta(sheet, ctx),
       ...placeMeta(rm, ctx),
+      ...source.meta,
     ],
     sort: [
       ['code', `${roadmapName} ${codeSortKey(sheet.code)}`],
@@ -162,17 +180,19 @@ export function sheetSearchMeta(rm: ModelRoadmap, sheet: ModelSheet, model?: Mod
 
 export function nodeSearchMeta(rm: ModelRoadmap, node: ModelNode, levelName: string | null, ctx: SearchContext = {}): SearchMeta {
   const roadmapName = clean(rm.titre_court ?? rm.titre);
+  const source = sourceSearchMeta(rm, ctx);
   return {
-    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ...territoryFilters(rm.territoire, ctx.places), ['type', clean(levelName ?? 'Regroupement')]],
-    meta: [['title', node.titre ?? node.code ?? ''], ['code', node.code ?? ''], ['feuille', rm.titre_court ?? rm.titre], ['pilote', ''], ...synonymMeta([node.titre, node.corps], ctx), ...placeMeta(rm, ctx)],
+    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ...territoryFilters(rm.territoire, ctx.places), ['type', clean(levelName ?? 'Regroupement')], ...source.filters],
+    meta: [['title', node.titre ?? node.code ?? ''], ['code', node.code ?? ''], ['feuille', rm.titre_court ?? rm.titre], ['pilote', ''], ...synonymMeta([node.titre, node.corps], ctx), ...placeMeta(rm, ctx), ...source.meta],
     sort: [['code', `${roadmapName} ${codeSortKey(node.code)}`], ['debut', '9999-12-31']],
   };
 }
 
 export function roadmapSearchMeta(rm: ModelRoadmap, ctx: SearchContext = {}): SearchMeta {
   const roadmapName = clean(rm.titre_court ?? rm.titre);
+  const source = sourceSearchMeta(rm, ctx);
   return {
-    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ...territoryFilters(rm.territoire, ctx.places), ['type', 'Feuille de route']],
+    filters: [['feuille', roadmapName], ['territoire', clean(rm.territoire.nom)], ...territoryFilters(rm.territoire, ctx.places), ['type', 'Feuille de route'], ...source.filters],
     meta: [
       // Weighted in RANKING: the territory's name finds its roadmap before the sheets that name it.
       ['territoire', clean(rm.territoire.nom)],
@@ -182,6 +202,7 @@ export function roadmapSearchMeta(rm: ModelRoadmap, ctx: SearchContext = {}): Se
       ['pilote', rm.porteurs.map((p) => p.nom).join(', ')],
       ['responsables', actorNames([rm.porteurs])],
       ...synonymMeta([rm.titre, rm.sous_titre, rm.corps, rm.gouvernance], ctx),
+      ...source.meta,
     ],
     sort: [['code', `${roadmapName} 0000`], ['debut', rm.periode.debut ?? '9999-12-31']],
   };

@@ -58,11 +58,13 @@ export function parseMergedSites(value: string | undefined): SearchSettings['oth
     });
 }
 
+import { fr } from '../i18n/fr.ts';
+
 export function searchSettings(base: string, env: NodeJS.ProcessEnv = process.env): SearchSettings {
   const b = base.endsWith('/') ? base : `${base}/`;
   return {
     bundle: `${b}pagefind/`,
-    name: env.JALONS_RECHERCHE_NOM?.trim() || 'Ce site',
+    name: env.JALONS_RECHERCHE_NOM?.trim() || fr.portail.ceSite,
     others: parseMergedSites(env.JALONS_RECHERCHE_SITES),
     ranking: RANKING,
   };
