@@ -264,6 +264,43 @@ describe('a hub built from two Jalons sites and one broken source', () => {
     await page.close();
   }, 60_000);
 
+  it('the sites it is built from show nothing of a hub: no origin, no sources notice, no « Source » in their search', async () => {
+    const page = await context.newPage();
+    const problems = watch(page, new URL(national!.url).origin);
+    await page.goto(national!.url, { waitUntil: 'networkidle' });
+    expect(await page.locator('a[href="/cadre-national/"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-sources-manquantes]').count()).toBe(0);
+    await page.goto(`${national!.url}cadre-national/engagement-2/`, { waitUntil: 'networkidle' });
+    expect(await page.locator('[data-origine]').count()).toBe(0);
+    await page.goto(`${national!.url}recherche/?q=bibliobus`, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.locator('#filtres-liste input[name="feuille"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.locator('#filtres-liste input[name="Source"]').count()).toBe(0);
+    expect(await page.locator('#resultats li').first().textContent()).not.toContain('Source :');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a hub whose sources were all read says nothing of its sources on its home page', async () => {
+    const out = freshOutDir('jalons-portail-hub-complet-');
+    try {
+      const run = await buildSite(relative(ROOT, emptyContent), out, { ...hubEnv, JALONS_SOURCES: `National=${sources.national};Territoires=${sources.territoires}` }, BUILD_TIMEOUT);
+      expect(run.stdout).toMatch(/Sources du portail.*2 lues \(/);
+      expect(run.stderr).not.toContain('⚠ Source');
+      const server = await serveStatic(out);
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url, { waitUntil: 'networkidle' });
+        expect(await page.locator('a.territoires-lien').count()).toBe(2);
+        expect(await page.locator('[data-sources-manquantes]').count()).toBe(0);
+        await page.close();
+      } finally {
+        await stop(server);
+      }
+    } finally {
+      rmSync(dirname(out), { recursive: true, force: true });
+    }
+  }, BUILD_TIMEOUT + 60_000);
+
   it('rebuilt with both sites down, the hub publishes their cached copies and says so on its home page', async () => {
     await stop(territoires);
     await stop(national);
