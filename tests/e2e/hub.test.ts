@@ -216,11 +216,11 @@ describe('a hub built from two Jalons sites and one broken source', () => {
     const contributes = local.locator('[aria-labelledby="contribue-a"]');
     expect((await contributes.textContent())!.replace(/\s+/g, ' ')).toContain('Engagement 2 — Des bibliobus numériques sur les routes');
     expect(await contributes.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/cadre-national/engagement-2/']);
-    await local.goto(`${hub!.url}mayenne-fictive/`);
+    await local.goto(`${hub!.url}mayenne-fictive/`, { waitUntil: 'networkidle' });
     const up = local.locator('[aria-labelledby="liees"]');
     expect((await up.textContent())!.replace(/\s+/g, ' ')).toContain('Déclinaison de Cadre national fictif');
     expect(await up.locator('a[href="/cadre-national/"]').count()).toBe(1);
-    await local.goto(`${hub!.url}cadre-national/`);
+    await local.goto(`${hub!.url}cadre-national/`, { waitUntil: 'networkidle' });
     const down = local.locator('[aria-labelledby="liees"]');
     expect((await down.textContent())!.replace(/\s+/g, ' ')).toContain('Déclinée par');
     expect(await down.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')).sort()))
@@ -316,7 +316,7 @@ describe('a hub built from two Jalons sites and one broken source', () => {
       try {
         const page = await context.newPage();
         const problems = watch(page, new URL(server.url).origin);
-        expect((await page.goto(`${server.url}mayenne-fictive/m-1/`))?.status()).toBe(200);
+        expect((await page.goto(`${server.url}mayenne-fictive/m-1/`, { waitUntil: 'networkidle' }))?.status()).toBe(200);
         await page.goto(server.url, { waitUntil: 'networkidle' });
         expect(await page.locator('a.territoires-lien').count()).toBe(2);
         // Page contract, point 2: a source shown from its copy says when that copy was read.
