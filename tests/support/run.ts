@@ -37,10 +37,11 @@ export function runCli(script: string, args: string[] = [], env: Record<string, 
 
 /**
  * Builds `content` (relative to the project, "" for content/) into `out` as `npm run build`
- * does, on the tests' fixed "today", and throws with the build's own output if it fails.
+ * does, on the tests' fixed "today", and throws with the build's own output if it fails
+ * (or is killed after `timeoutMs`, runCli's bound by default).
  */
-export async function buildSite(content: string, out: string, env: Record<string, string> = {}): Promise<RunResult> {
-  const run = await runCli('src/cli/build.ts', [], { JALONS_CONTENT_DIR: content, JALONS_OUT_DIR: out, JALONS_AUJOURDHUI: '2024-03-15', ...env });
+export async function buildSite(content: string, out: string, env: Record<string, string> = {}, timeoutMs?: number): Promise<RunResult> {
+  const run = await runCli('src/cli/build.ts', [], { JALONS_CONTENT_DIR: content, JALONS_OUT_DIR: out, JALONS_AUJOURDHUI: '2024-03-15', ...env }, timeoutMs);
   if (run.status !== 0) throw new Error(`La construction de ${content || 'content/'} a échoué :\n${run.stdout}\n${run.stderr}`);
   return run;
 }

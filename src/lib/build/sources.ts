@@ -45,6 +45,8 @@ function networkCause(error: unknown): string {
     ETIMEDOUT: 'délai de connexion dépassé',
     CERT_HAS_EXPIRED: 'certificat du site expiré',
   };
+  // fetch refuses ports kept for other protocols (the Fetch standard's « bad ports »: 9, 6000, 6667…) without a code.
+  if (cause?.message === 'bad port') return 'port refusé : réservé à un autre protocole, ni Node ni les navigateurs n\'y lisent de page web ; servez le site sur un autre port';
   return (cause?.code && words[cause.code]) || cause?.message || (error as Error).message;
 }
 
