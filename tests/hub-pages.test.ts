@@ -76,7 +76,7 @@ describe('the search\'s « Source » filter', () => {
   const sheet = own.fiches[0]!;
   const node = own.noeuds[0]!;
   const sourceOf = (meta: { filters: Array<[string, string]>; meta: Array<[string, string]> }) => ({
-    filtre: meta.filters.filter(([k]) => k === 'Source').map(([, v]) => v),
+    filtre: meta.filters.filter(([k]) => k === 'source').map(([, v]) => v),
     meta: meta.meta.filter(([k]) => k === 'source').map(([, v]) => v),
   });
 

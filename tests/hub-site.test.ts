@@ -36,7 +36,7 @@ const page = (path: string) => read(hubOut, path);
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, '\'').replace(/\s+/g, ' ').trim();
 /** The element marked data-origine, or '' when the page has none. */
 const notice = (html: string) => /<p class="origine" data-origine[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[0] ?? '';
-const sourceFilter = (html: string) => [...html.matchAll(/data-pagefind-filter="Source">([^<]*)</g)].map((m) => m[1]);
+const sourceFilter = (html: string) => [...html.matchAll(/data-pagefind-filter="source">([^<]*)</g)].map((m) => m[1]);
 const link = (href: string) => `<a href="${href}" class="lien-externe" rel="external noopener noreferrer">Voir sur le site d&#39;origine</a>`;
 
 beforeAll(async () => {

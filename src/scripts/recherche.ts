@@ -42,7 +42,7 @@ interface Pagefind {
 type Filters = Record<string, string[]>;
 interface State { q: string; tri: string; filters: Filters }
 
-const FACETS = ['site', 'Source', 'feuille', 'territoire', 'region', 'departement', 'type', 'statut', 'axe', 'annee', 'pilote', 'partenaire'];
+const FACETS = ['site', 'source', 'feuille', 'territoire', 'region', 'departement', 'type', 'statut', 'axe', 'annee', 'pilote', 'partenaire'];
 const SORTS = ['code', 'debut'];
 const PAGE = 10;
 const SHOWN_VALUES = 8;

@@ -259,7 +259,7 @@ describe('a hub built from two Jalons sites and one broken source', () => {
     // Page contract, point 3 (the Source meta and filter).
     expect(national!.text).toContain('Source : National');
     expect(territorial!.text).toContain('Source : Territoires');
-    await expect.poll(() => page.locator('#filtres-liste input[name="Source"]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value).sort()), { timeout: 15_000 })
+    await expect.poll(() => page.locator('#filtres-liste input[name="source"]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value).sort()), { timeout: 15_000 })
       .toEqual(['National', 'Territoires']);
     expect(problems).toEqual([]);
     await page.close();
@@ -275,7 +275,7 @@ describe('a hub built from two Jalons sites and one broken source', () => {
     expect(await page.locator('[data-origine]').count()).toBe(0);
     await page.goto(`${national!.url}recherche/?q=bibliobus`, { waitUntil: 'networkidle' });
     await expect.poll(() => page.locator('#filtres-liste input[name="feuille"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await page.locator('#filtres-liste input[name="Source"]').count()).toBe(0);
+    expect(await page.locator('#filtres-liste input[name="source"]').count()).toBe(0);
     expect(await page.locator('#resultats li').first().textContent()).not.toContain('Source :');
     expect(problems).toEqual([]);
     await page.close();

@@ -64,7 +64,7 @@ export const fr = {
       axe: 'Axe',
       annee: 'Année d\'activité',
       site: 'Site',
-      Source: 'Source',
+      source: 'Source',
     } as Record<string, string>,
     /** Before a result's source on a hub (« Source : Mayenne »). */
     source: 'Source',

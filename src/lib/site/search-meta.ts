@@ -53,14 +53,14 @@ export interface SearchContext {
 }
 
 /**
- * On a hub, which site publishes the page's roadmap: a `Source` filter (the contract with the
+ * On a hub, which site publishes the page's roadmap: a `source` filter (the contract with the
  * search page and its tests, docs/portail.md) and a `source` metadata shown in the results.
  * Nothing on a site that is not a hub.
  */
 export function sourceSearchMeta(rm: Pick<ModelRoadmap, 'origine'>, ctx: SearchContext): { filters: Array<[string, string]>; meta: Array<[string, string]> } {
   if (!ctx.hub) return { filters: [], meta: [] };
   const nom = clean(rm.origine?.nom ?? ctx.hub);
-  return { filters: [['Source', nom]], meta: [['source', nom]] };
+  return { filters: [['source', nom]], meta: [['source', nom]] };
 }
 
 /** Model fields that are not the page's text (ids, files, where the source put it). */
