@@ -31,7 +31,7 @@ describe('CSV exports', () => {
       const { buffer, text } = read(name);
       expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(text.endsWith('\r\n')).toBe(true);
-      expect(text.split('\r\n')[0]).toBe('\uFEFFfeuille_de_route,id,chemin,code,titre,type,statut,priorite,resume,pilotes,porteurs,partenaires,cofinanceurs,territoire,debut,fin,precision,calendrier_texte,budget,pages,url,statut_actuel,derniere_mise_a_jour,avancement,origine');
+      expect(text.split('\r\n')[0]).toBe('\uFEFFfeuille_de_route,id,chemin,code,titre,type,statut,priorite,resume,pilotes,porteurs,partenaires,cofinanceurs,territoire,debut,fin,precision,calendrier_texte,budget,pages,url,statut_actuel,derniere_mise_a_jour,avancement,origine,contribue_a');
     }
   });
 
@@ -64,6 +64,7 @@ describe('CSV exports', () => {
         expect(r.url).toBe(new URL(`${rm.id}/${f.id}/`, new URL('.', site)).href);
         // The site's own roadmaps: only a hub's copies of other sites' roadmaps name their origin.
         expect(r.origine).toBe('');
+        expect(r.contribue_a).toBe('');
       });
     }
   });

@@ -145,8 +145,8 @@ describe('progress derived from a year of entries, on 2025-01-15', () => {
     const row = (id: string) => sheetRow(rm, sheet(id), () => '');
     expect([row('a-1').statut_actuel, row('a-1').derniere_mise_a_jour, row('a-1').avancement]).toEqual(['en_cours', '2025-01-10', '55']);
     expect([row('b-3').statut_actuel, row('b-3').derniere_mise_a_jour, row('b-3').avancement]).toEqual(['', '', '']);
-    // After every column the import reads back; only a hub's « origine » comes later.
-    expect(Object.keys(row('a-1')).slice(-4)).toEqual(['statut_actuel', 'derniere_mise_a_jour', 'avancement', 'origine']);
+    // After every column the import reads back; only a hub's « origine » and « contribue_a » come later.
+    expect(Object.keys(row('a-1')).slice(-5)).toEqual(['statut_actuel', 'derniere_mise_a_jour', 'avancement', 'origine', 'contribue_a']);
   });
 
   it('marks reached milestones in their iCalendar summary', () => {

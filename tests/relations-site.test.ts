@@ -54,6 +54,16 @@ describe('roadmaps that refer to each other, on the built pages', () => {
     expect(a).not.toContain('Le document annonce');
   });
 
+  it('the sheets\' CSV gives what each sheet contributes to', () => {
+    const csv = readFileSync(join(out, 'donnees', 'departement-a-2024.csv'), 'utf8').split('\r\n');
+    const header = csv[0]!.replace('\uFEFF', '').split(',');
+    const column = header.indexOf('contribue_a');
+    expect(column).toBe(header.length - 1);
+    const row = (id: string) => csv.find((l) => l.startsWith(`departement-a-2024,${id},`))!;
+    expect(row('a-1').endsWith(',nationale/engagement-3')).toBe(true);
+    expect(row('a-2').endsWith(',nationale/axe-2')).toBe(true);
+  });
+
   it('a local sheet says what it contributes to, and the national engagement and axis list the local actions by roadmap', () => {
     expect(text(section(page('departement-a-2024/a-1'), 'contribue-a'))).toBe('Contribue à Engagement 3 — Un aidant formé dans chaque commune (Nationale)');
     expect(section(page('departement-a-2024/a-1'), 'contribue-a')).toContain('href="/jalons/nationale/engagement-3/"');

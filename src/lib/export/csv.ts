@@ -14,6 +14,8 @@ export const CSV_COLUMNS = [
   'statut_actuel', 'derniere_mise_a_jour', 'avancement',
   // On a hub, the site that publishes the roadmap (empty for the site's own): published, never read back.
   'origine',
+  // Nodes or sheets of other roadmaps (« feuille/id ») and pages of other sites it contributes to: published, never read back.
+  'contribue_a',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string>;
@@ -55,6 +57,7 @@ export function sheetRow(rm: ModelRoadmap, f: ModelSheet, sheetUrl: (rm: string,
     derniere_mise_a_jour: f.derniere_mise_a_jour?.texte ?? '',
     avancement: f.avancement === null ? '' : String(f.avancement),
     origine: rm.origine?.nom ?? '',
+    contribue_a: [...f.contribue_a.map((c) => `${c.feuille_de_route}/${c.id}`), ...f.contribue_a_adresses].join(LIST_SEPARATOR),
   };
 }
 

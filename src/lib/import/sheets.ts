@@ -49,7 +49,7 @@ export interface ImportPlan {
 type Fm = Record<string, unknown>;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-/** Columns the importer reads; the others (feuille_de_route, url, and statut_actuel, derniere_mise_a_jour, avancement, derived from « suivi », and origine, a hub's) are checked or ignored. */
+/** Columns the importer reads; the others (feuille_de_route, url, and statut_actuel, derniere_mise_a_jour, avancement, derived from « suivi », origine, a hub's, and contribue_a, written in the sheet's file) are checked or ignored. */
 const FIELD_OF: Partial<Record<CsvColumn, string>> = {
   titre: 'titre', code: 'code', type: 'type', statut: 'statut', priorite: 'priorite', resume: 'resume',
   pilotes: 'pilotes', porteurs: 'porteurs', partenaires: 'partenaires', cofinanceurs: 'cofinanceurs',
