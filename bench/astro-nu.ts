@@ -6,7 +6,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export function writeBareAstro(projectDir: string, contentDir: string): void {
+/** `pattern`: the sheets under `contentDir` (a hub's are in one folder per source site). */
+export function writeBareAstro(projectDir: string, contentDir: string, pattern = '*/fiches/*.md'): void {
   rmSync(join(projectDir, 'src'), { recursive: true, force: true });
   mkdirSync(join(projectDir, 'src', 'pages'), { recursive: true });
   writeFileSync(join(projectDir, 'package.json'), `${JSON.stringify({ name: 'astro-nu', private: true, type: 'module' }, null, 2)}\n`);
@@ -21,7 +22,7 @@ export function writeBareAstro(projectDir: string, contentDir: string): void {
 import { glob } from 'astro/loaders';
 
 export const collections = {
-  fiches: defineCollection({ loader: glob({ pattern: '*/fiches/*.md', base: ${JSON.stringify(base)} }) }),
+  fiches: defineCollection({ loader: glob({ pattern: ${JSON.stringify(pattern)}, base: ${JSON.stringify(base)} }) }),
 };
 `,
   );

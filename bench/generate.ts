@@ -56,7 +56,12 @@ export function roadmapCount(n: number): number {
   return Math.min(100, Math.max(5, Math.round(n / 10)));
 }
 
-export function generate(n: number, dir: string, options: { seed?: number; glossaryFrom?: string } = {}): Generated {
+/**
+ * `roadmaps` overrides roadmapCount; `firstRoadmap` numbers this content's roadmaps from
+ * there (ids, titles, territories), so that the sites of a hub (bench/portail.ts) publish
+ * different territories.
+ */
+export function generate(n: number, dir: string, options: { seed?: number; glossaryFrom?: string; roadmaps?: number; firstRoadmap?: number } = {}): Generated {
   const r = prng(options.seed ?? 20261125);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'acteurs'), { recursive: true });
@@ -169,10 +174,12 @@ export function generate(n: number, dir: string, options: { seed?: number; gloss
   const textList = (key: string, p: number, min: number, max: number) =>
     r.chance(p) ? [`${key}:`, ...Array.from({ length: r.int(min, max) }, () => `  - ${q(sentence(5, 18))}`)] : [];
 
-  const roadmaps = roadmapCount(n);
+  const roadmaps = options.roadmaps ?? roadmapCount(n);
+  const first = options.firstRoadmap ?? 0;
   let nodesTotal = 0;
   let sheetIndex = 0;
-  for (let ri = 0; ri < roadmaps; ri++) {
+  for (let k = 0; k < roadmaps; k++) {
+    const ri = first + k;
     const id = `fdr-${String(ri + 1).padStart(3, '0')}`;
     const rdir = join(dir, id);
     mkdirSync(join(rdir, 'noeuds'), { recursive: true });
@@ -181,7 +188,7 @@ export function generate(n: number, dir: string, options: { seed?: number; gloss
     const end = start + r.int(2, 5);
     const depth = r.chance(0.5) ? 2 : 3; // node levels; with the sheets: 3 or 4 levels
     const levels = depth === 2 ? ['axe', 'objectif'] : ['axe', 'objectif', 'mesure'];
-    const sheets = Math.floor(n / roadmaps) + (ri < n % roadmaps ? 1 : 0);
+    const sheets = Math.floor(n / roadmaps) + (k < n % roadmaps ? 1 : 0);
     const rmLines = [
       '---',
       `titre: ${q(`Feuille de route numérique ${ri + 1} : ${title()}`)}`,

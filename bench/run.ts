@@ -9,7 +9,17 @@
  * count; the same cold and warm builds for bare Astro (bench/out/astro-nu/), run in turn
  * with Jalons' (see rounds). Then, on the
  * largest site, the bytes a first search transfers, and Lighthouse on the real site.
- * Writes bench/resultats/resultats.json, resultats.md and derniers.md.
+ *
+ * Then the hub (« portail », bench/portail.ts): JALONS_BENCH_PORTAIL_FICHES sheets (default
+ * 10000) over JALONS_BENCH_PORTAIL_FEUILLES roadmaps (default 100), split between
+ * JALONS_BENCH_PORTAIL_SOURCES sites (default 4), each publishing its jalons.json; the hub, with
+ * an empty content folder and JALONS_SOURCES naming those files (JALONS_PDF=non), built cold and
+ * after one source changed one sheet, against bare Astro building the same sheets' Markdown;
+ * and the cost of reading and merging the sources outside Astro. JALONS_BENCH_PORTAIL=non skips
+ * it; JALONS_BENCH_PORTAIL=seul runs only it (no N series, search nor Lighthouse).
+ *
+ * Writes bench/resultats/derniers.md (this run) and resultats.json and resultats.md (this run,
+ * with the part it did not run, N series or hub, kept from the previous results with its date).
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,6 +28,7 @@ import { join, relative } from 'node:path';
 import { writeBareAstro } from './astro-nu.ts';
 import { generate, type Generated } from './generate.ts';
 import { measure, median, type Measure } from './measure.ts';
+import { generateHub, publishSource, sourcesBytes } from './portail.ts';
 import { firstSearch } from './recherche.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -29,6 +40,24 @@ const TODAY = '2025-06-01';
 const SEARCH_QUERY = process.env.JALONS_BENCH_QUERY ?? 'médiation';
 const LIGHTHOUSE = process.env.JALONS_LIGHTHOUSE ?? 'lighthouse@13.5.0';
 const ASTRO_BIN = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const PORTAIL = (process.env.JALONS_BENCH_PORTAIL ?? 'oui').trim().toLowerCase();
+if (!['oui', 'non', 'seul'].includes(PORTAIL)) {
+  process.stderr.write(`JALONS_BENCH_PORTAIL vaut « ${process.env.JALONS_BENCH_PORTAIL} » : attendu « oui » (par défaut), « non » (sans le portail) ou « seul » (le portail seulement).\n`);
+  process.exit(2);
+}
+const positive = (name: string, fallback: number) => {
+  const n = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`${name} vaut « ${process.env[name]} » : attendu un nombre entier, au moins 1.\n`);
+    process.exit(2);
+  }
+  return n;
+};
+const HUB = {
+  sheets: positive('JALONS_BENCH_PORTAIL_FICHES', 10000),
+  roadmaps: positive('JALONS_BENCH_PORTAIL_FEUILLES', 100),
+  sources: positive('JALONS_BENCH_PORTAIL_SOURCES', 4),
+};
 const NODE = process.execPath;
 const started = Date.now();
 
@@ -122,7 +151,7 @@ interface Step { what: string; before: () => void; run: () => Promise<Measure> }
  * machine's speed drifts (by up to a factor of two within an hour), and a drift then weighs
  * on every series alike, so that their ratios hold.
  */
-async function rounds(steps: Step[]): Promise<Series[]> {
+async function rounds<T extends Step[]>(steps: [...T]): Promise<{ [K in keyof T]: Series }> {
   const ms = steps.map(() => [] as Measure[]);
   for (let i = 0; i < RUNS; i++) {
     for (const [k, step] of steps.entries()) {
@@ -132,7 +161,7 @@ async function rounds(steps: Step[]): Promise<Series[]> {
       ms[k]!.push(m);
     }
   }
-  return ms.map(series);
+  return ms.map(series) as { [K in keyof T]: Series };
 }
 
 interface ResultN {
@@ -209,6 +238,103 @@ async function benchN(n: number): Promise<ResultN> {
   };
 }
 
+interface ResultHub {
+  date: string;
+  executions: number;
+  contenu: { sources: number; feuilles_de_route: number; fiches: number; json_octets: number; dossier: string };
+  /** Reading, checking and merging the sources outside Astro (bench/portail.ts lecture). */
+  lecture: { mesure: Series; lecture_sources_ms: number; relecture_copies_ms: number; fusion_ms: number };
+  jalons: { froid: Series; chaud: Series; site: ReturnType<typeof siteStats> };
+  astro_nu: { froid: Series; chaud: Series; site: ReturnType<typeof siteStats> };
+  ratios: { froid_sur_astro: number; chaud_sur_froid: number; chaud_sur_astro_chaud: number };
+}
+
+/** The hub: its sources generated and published, then built like a site against bare Astro (see the header). */
+async function benchHub(): Promise<ResultHub> {
+  const dir = join(OUT, 'portail');
+  const hub = generateHub(dir, { ...HUB, glossaryFrom: join(ROOT, 'content', 'glossaire') });
+  const octets = sourcesBytes(hub);
+  log(`Portail : ${hub.sources.length} sources, ${hub.feuilles_de_route} feuilles de route, ${hub.fiches} fiches ; ${(octets / 1024 / 1024).toFixed(0)} Mo de jalons.json dans ${relative(ROOT, dir)}`);
+
+  const files = hub.sources.map((x) => x.json);
+  const lectures = [] as Array<{ m: Measure; lecture_sources_ms: number; relecture_copies_ms: number; fusion_ms: number }>;
+  for (let i = 0; i < RUNS; i++) {
+    const m = check(await measure(NODE, ['bench/portail.ts', 'lecture', ...files], { cwd: ROOT }), 'Lecture des sources du portail');
+    lectures.push({ m, ...JSON.parse(m.stdout.trim().split('\n').at(-1)!) });
+    log(`  lecture et fusion des sources ${i + 1}/${RUNS} : ${m.seconds.toFixed(1)} s, ${m.peakRssMb.toFixed(0)} Mo (${m.stdout.trim()})`);
+  }
+  const mid = (k: 'lecture_sources_ms' | 'relecture_copies_ms' | 'fusion_ms') => Math.round(median(lectures.map((l) => l[k])));
+
+  const siteDir = join(OUT, 'site-portail');
+  const env = { JALONS_CONTENT_DIR: relative(ROOT, hub.vide), JALONS_OUT_DIR: siteDir, JALONS_AUJOURDHUI: TODAY, JALONS_PDF: 'non', JALONS_SOURCES: hub.jalonsSources };
+  const build = () => measure(NODE, ['src/cli/build.ts'], { cwd: ROOT, env });
+  const nu = join(OUT, 'astro-nu');
+  writeBareAstro(nu, dir, 'contenu-*/*/fiches/*.md');
+  const nuOut = join(OUT, 'astro-nu-site-portail');
+  const nuBuild = () => measure(NODE, [ASTRO_BIN, 'build', '--silent'], { cwd: nu, env: { ASTRO_NU_OUT: nuOut } });
+
+  const [froid, nuFroid] = await rounds([
+    {
+      what: 'Portail à froid',
+      before: () => {
+        clearCaches(ROOT);
+        // The copies of the sources too: a cold hub has never read them.
+        rmSync(join(ROOT, '.jalons', 'sources'), { recursive: true, force: true });
+        rmSync(siteDir, { recursive: true, force: true });
+        removeLeftovers(siteDir);
+      },
+      run: build,
+    },
+    {
+      what: 'Astro nu à froid (fiches du portail)',
+      before: () => {
+        removeLeftovers(siteDir);
+        clearCaches(nu);
+        rmSync(nuOut, { recursive: true, force: true });
+      },
+      run: nuBuild,
+    },
+  ]);
+  // Warm: the first site changed one sheet and published its model again (not timed), as it would after its own build.
+  const first = hub.sources[0]!;
+  const [chaud, nuChaud] = await rounds([
+    {
+      what: 'Portail à chaud (une fiche modifiée dans une source)',
+      before: () => {
+        removeLeftovers(siteDir);
+        touchOneSheet(first.contenu);
+        publishSource(first.contenu, first.json);
+      },
+      run: build,
+    },
+    {
+      what: 'Astro nu à chaud (une fiche modifiée)',
+      before: () => {
+        removeLeftovers(siteDir);
+        touchOneSheet(first.contenu);
+      },
+      run: nuBuild,
+    },
+  ]);
+  const site = siteStats(siteDir);
+  const nuSite = siteStats(nuOut);
+  rmSync(nuOut, { recursive: true, force: true });
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    executions: RUNS,
+    contenu: { sources: hub.sources.length, feuilles_de_route: hub.feuilles_de_route, fiches: hub.fiches, json_octets: octets, dossier: relative(ROOT, dir) },
+    lecture: { mesure: series(lectures.map((l) => l.m)), lecture_sources_ms: mid('lecture_sources_ms'), relecture_copies_ms: mid('relecture_copies_ms'), fusion_ms: mid('fusion_ms') },
+    jalons: { froid, chaud, site },
+    astro_nu: { froid: nuFroid, chaud: nuChaud, site: nuSite },
+    ratios: {
+      froid_sur_astro: r2(froid.mediane_s / nuFroid.mediane_s),
+      chaud_sur_froid: r2(chaud.mediane_s / froid.mediane_s),
+      chaud_sur_astro_chaud: r2(chaud.mediane_s / nuChaud.mediane_s),
+    },
+  };
+}
+
 /** Lighthouse (mobile emulation, the default) on the real site's home, a sheet, a calendar and the search page. */
 async function lighthouse() {
   const siteDir = join(OUT, 'site-reel');
@@ -253,6 +379,23 @@ async function lighthouse() {
 const fmt = (x: number) => x.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
 const mb = (octets: number) => `${fmt(Math.round(octets / 1024 / 1024))} Mo`;
 
+function hubMarkdown(p: ResultHub, runDate: string): string[] {
+  const s = (x: Series) => `${fmt(x.mediane_s)} s`;
+  const memory = (a: Series, b: Series) => `${fmt(Math.max(a.memoire_max_mo, b.memoire_max_mo))} Mo`;
+  return [
+    '## Portail',
+    '',
+    `Un portail au contenu vide publie ${fmt(p.contenu.feuilles_de_route)} feuilles de route et ${fmt(p.contenu.fiches)} fiches de ${p.contenu.sources} sites Jalons (JALONS_SOURCES : leurs jalons.json, ${mb(p.contenu.json_octets)} en tout, en fichiers locaux ; sans PDF).${p.date.slice(0, 16) === runDate.slice(0, 16) ? '' : ` Mesuré le ${p.date}, par un autre passage du banc que le reste de ces résultats.`} Médianes sur ${p.executions} exécution(s). À chaud : un site source a modifié une fiche et republié son jalons.json.`,
+    '',
+    '| fiches | sources | lecture et fusion des sources | portail à froid | Astro nu à froid | ratio froid | portail à chaud | chaud / froid | Astro nu à chaud | mémoire portail | mémoire Astro nu | pages portail (Astro nu) | taille portail (Astro nu) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${fmt(p.contenu.fiches)} | ${p.contenu.sources} | ${s(p.lecture.mesure)}, ${fmt(p.lecture.mesure.memoire_max_mo)} Mo | ${s(p.jalons.froid)} | ${s(p.astro_nu.froid)} | ${fmt(p.ratios.froid_sur_astro)}× | ${s(p.jalons.chaud)} | ${fmt(p.ratios.chaud_sur_froid)}× | ${s(p.astro_nu.chaud)} | ${memory(p.jalons.froid, p.jalons.chaud)} | ${memory(p.astro_nu.froid, p.astro_nu.chaud)} | ${fmt(p.jalons.site.pages)} (${fmt(p.astro_nu.site.pages)}) | ${mb(p.jalons.site.octets)} (${mb(p.astro_nu.site.octets)}) |`,
+    '',
+    `Lecture et fusion des sources hors d'Astro (processus entier, démarrage de Node compris) : lecture, vérification par le schéma et copie de ${p.contenu.sources} sources ${fmt(p.lecture.lecture_sources_ms)} ms (dans npm run build), relecture des copies ${fmt(p.lecture.relecture_copies_ms)} ms et fusion ${fmt(p.lecture.fusion_ms)} ms (dans chaque processus de rendu).`,
+    '',
+  ];
+}
+
 function markdown(r: Awaited<ReturnType<typeof main>>): string {
   const m = r.machine;
   const lines = [
@@ -261,12 +404,16 @@ function markdown(r: Awaited<ReturnType<typeof main>>): string {
     `Machine : ${m.nproc} cœurs (${m.cpu}), ${m.memoire_gio} Gio de mémoire, Node ${m.node}, Astro ${m.astro}, Pagefind ${m.pagefind}, noyau ${m.noyau}.`,
     `Médianes sur ${r.executions} exécution(s) par mesure ; mémoire : pic de la somme des RSS de tout l'arbre de processus (Node, Pagefind, esbuild…). Durée totale du banc : ${fmt(r.duree_totale_s / 60)} min.`,
     '',
-    '| N fiches | validate | Jalons à froid | Astro nu à froid | ratio froid | Jalons à chaud | chaud / froid | Astro nu à chaud | mémoire Jalons | mémoire Astro nu | validate / Astro froid | pages Jalons (Astro nu) | taille Jalons (Astro nu) |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...r.resultats.map((x) =>
-      `| ${fmt(x.n)} | ${fmt(x.validate.mediane_s)} s | ${fmt(x.jalons.froid.mediane_s)} s | ${fmt(x.astro_nu.froid.mediane_s)} s | ${fmt(x.ratios.froid_sur_astro)}× | ${fmt(x.jalons.chaud.mediane_s)} s | ${fmt(x.ratios.chaud_sur_froid)}× | ${fmt(x.astro_nu.chaud.mediane_s)} s | ${fmt(Math.max(x.jalons.froid.memoire_max_mo, x.jalons.chaud.memoire_max_mo))} Mo | ${fmt(Math.max(x.astro_nu.froid.memoire_max_mo, x.astro_nu.chaud.memoire_max_mo))} Mo | ${fmt(x.ratios.validate_sur_astro_froid)}× | ${fmt(x.jalons.site.pages)} (${fmt(x.astro_nu.site.pages)}) | ${mb(x.jalons.site.octets)} (${mb(x.astro_nu.site.octets)}) |`),
-    '',
   ];
+  if (r.resultats.length) {
+    lines.push(
+      '| N fiches | validate | Jalons à froid | Astro nu à froid | ratio froid | Jalons à chaud | chaud / froid | Astro nu à chaud | mémoire Jalons | mémoire Astro nu | validate / Astro froid | pages Jalons (Astro nu) | taille Jalons (Astro nu) |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...r.resultats.map((x) =>
+        `| ${fmt(x.n)} | ${fmt(x.validate.mediane_s)} s | ${fmt(x.jalons.froid.mediane_s)} s | ${fmt(x.astro_nu.froid.mediane_s)} s | ${fmt(x.ratios.froid_sur_astro)}× | ${fmt(x.jalons.chaud.mediane_s)} s | ${fmt(x.ratios.chaud_sur_froid)}× | ${fmt(x.astro_nu.chaud.mediane_s)} s | ${fmt(Math.max(x.jalons.froid.memoire_max_mo, x.jalons.chaud.memoire_max_mo))} Mo | ${fmt(Math.max(x.astro_nu.froid.memoire_max_mo, x.astro_nu.chaud.memoire_max_mo))} Mo | ${fmt(x.ratios.validate_sur_astro_froid)}× | ${fmt(x.jalons.site.pages)} (${fmt(x.astro_nu.site.pages)}) | ${mb(x.jalons.site.octets)} (${mb(x.astro_nu.site.octets)}) |`),
+      '',
+    );
+  }
   if (r.croissance) lines.push(`Croissance de ${fmt(r.croissance.de)} à ${fmt(r.croissance.a)} fiches : construction à froid × ${fmt(r.croissance.froid)}, à chaud × ${fmt(r.croissance.chaud)}, validate × ${fmt(r.croissance.validate)} (cible ≤ 12 pour × 10).`, '');
   if (r.recherche) {
     const s = r.recherche;
@@ -286,6 +433,7 @@ function markdown(r: Awaited<ReturnType<typeof main>>): string {
     }
     lines.push('');
   }
+  if (r.portail) lines.push(...hubMarkdown(r.portail, r.date));
   if (r.erreurs.length) lines.push('Erreurs :', '', ...r.erreurs.map((e) => `- ${e}`), '');
   return lines.join('\n');
 }
@@ -297,7 +445,7 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
   const resultats: ResultN[] = [];
   const erreurs: string[] = [];
-  for (const n of NS) {
+  for (const n of PORTAIL === 'seul' ? [] : NS) {
     try {
       resultats.push(await benchN(n));
     } catch (e) {
@@ -326,11 +474,20 @@ async function main() {
     }
   }
   let lh: Awaited<ReturnType<typeof lighthouse>> | null = null;
-  if (process.env.JALONS_BENCH_LIGHTHOUSE !== '0') {
+  if (PORTAIL !== 'seul' && process.env.JALONS_BENCH_LIGHTHOUSE !== '0') {
     try {
       lh = await lighthouse();
     } catch (e) {
       erreurs.push(`Lighthouse : ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  }
+  let portail: ResultHub | null = null;
+  if (PORTAIL !== 'non') {
+    try {
+      portail = await benchHub();
+    } catch (e) {
+      erreurs.push(`Portail : ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      log(`Portail : ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   return {
@@ -343,14 +500,28 @@ async function main() {
     croissance,
     recherche,
     lighthouse: lh,
+    portail,
     erreurs,
   };
 }
 
+type Results = Awaited<ReturnType<typeof main>>;
+/** This run, with what it did not measure (the N series, or the hub) kept from the previous results. */
+function merged(r: Results): Results {
+  const file = join(RESULTS, 'resultats.json');
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Results>) : {};
+  if (PORTAIL === 'seul' && previous.resultats?.length) {
+    return { ...r, ...previous, portail: r.portail ?? previous.portail ?? null, erreurs: [...(previous.erreurs ?? []).filter((e) => !e.startsWith('Portail')), ...r.erreurs] } as Results;
+  }
+  if (PORTAIL === 'non') return { ...r, portail: previous.portail ?? null };
+  return r;
+}
+
 const r = await main();
-writeFileSync(join(RESULTS, 'resultats.json'), `${JSON.stringify(r, null, 2)}\n`);
+const all = merged(r);
+writeFileSync(join(RESULTS, 'resultats.json'), `${JSON.stringify(all, null, 2)}\n`);
+writeFileSync(join(RESULTS, 'resultats.md'), markdown(all));
 const md = markdown(r);
-writeFileSync(join(RESULTS, 'resultats.md'), md);
 writeFileSync(join(RESULTS, 'derniers.md'), md);
 process.stdout.write(`\n${md}\n`);
 log(`Résultats écrits dans ${relative(ROOT, RESULTS)}/ (resultats.json, resultats.md, derniers.md).`);

@@ -5,7 +5,6 @@
  * (another 2 GB at 10,000 sheets) starts indexing: the peak is the larger of the two,
  * not their sum. Writes the counts for the final message into JALONS_CONSTRUCTION_RESUME.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
@@ -17,7 +16,8 @@ import { contentDir } from '../lib/content/paths.ts';
 import { lastDataChanges } from '../lib/export/freshness.ts';
 import { readGitHistory, shareGitHistory } from '../lib/export/git-history.ts';
 import { shareValidation, validateProject } from '../lib/model/validate-project.ts';
-import { SOURCES_STATE_ENV, withSources } from '../lib/build/sources.ts';
+import { withSources } from '../lib/build/sources.ts';
+import { cacheFolderKey } from '../lib/build/cache-keys.ts';
 
 const root = process.cwd();
 const outDir = process.env.JALONS_CONSTRUCTION;
@@ -50,19 +50,8 @@ process.send?.({
 // The integration and the pages reuse this result instead of checking the content twice more.
 shareValidation(contentDir(root), result);
 
-/**
- * One incremental-build cache per content folder and output settings, so that builds of
- * other content or with another base path (the tests run several at once) never share one.
- */
-function cacheDirFor(): string {
-  const settings = Object.entries(process.env)
-    // Today is in every page's cache key already; a folder per day would throw the cache away daily.
-    // The sources' states file is named after each build's process: a folder per build would never be reused.
-    .filter(([k]) => k.startsWith('JALONS_') && !['JALONS_OUT_DIR', 'JALONS_CONSTRUCTION', 'JALONS_CONSTRUCTION_RESUME', 'JALONS_LOG', 'JALONS_AUJOURDHUI', SOURCES_STATE_ENV].includes(k))
-    .sort(([a], [b]) => a.localeCompare(b));
-  const key = createHash('sha256').update(JSON.stringify([resolve(contentDir(root)), settings])).digest('hex').slice(0, 16);
-  return join(root, '.jalons', 'cache', key);
-}
+/** One incremental-build cache per content folder and output settings (src/lib/build/cache-keys.ts). */
+const cacheDirFor = (): string => join(root, '.jalons', 'cache', cacheFolderKey(resolve(contentDir(root)), process.env));
 
 /** Caches of content folders not built for a week (temporary test trees, old settings) are removed. */
 function pruneCaches(keep: string) {

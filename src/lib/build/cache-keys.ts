@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import type { Model, ModelNode, ModelRoadmap, ModelSheet } from '../model/types.ts';
 import { gatheredContributions } from '../site/relations-view.ts';
+import { SOURCES_STATE_ENV } from './sources.ts';
 
 const VERSION = 6;
 
@@ -71,4 +72,23 @@ export function pageCacheKeys(model: Model, shared: SharedInputs, lastChange: (f
     });
     return digest([site, roadmapDigest(rm), entry, seeAlso, linked, lastChange(entry.fichier)]);
   };
+}
+
+/**
+ * Variables that are not output settings: where this build writes, how much it says, and
+ * today (in every page's key already: a folder per day would throw the cache away daily).
+ * The hub's sources file is named after each build's process: in the key, it gave every
+ * build of a hub a new, empty cache folder.
+ */
+const NOT_SETTINGS = new Set(['JALONS_OUT_DIR', 'JALONS_CONSTRUCTION', 'JALONS_CONSTRUCTION_RESUME', 'JALONS_LOG', 'JALONS_AUJOURDHUI', SOURCES_STATE_ENV]);
+
+/**
+ * The name of the incremental-build cache folder of a content folder (absolute) and output
+ * settings: builds of other content or with another base path (the tests run several at once) never share one.
+ */
+export function cacheFolderKey(contentDir: string, env: NodeJS.ProcessEnv): string {
+  const settings = Object.entries(env)
+    .filter(([k]) => k.startsWith('JALONS_') && !NOT_SETTINGS.has(k))
+    .sort(([a], [b]) => a.localeCompare(b));
+  return createHash('sha256').update(JSON.stringify([contentDir, settings])).digest('hex').slice(0, 16);
 }

@@ -123,8 +123,8 @@ function addressKey(url: string): string | null {
   }
 }
 
-/** The first of id, id-2, id-3… not in `taken`. */
-function freeId(id: string, taken: Set<string>): string {
+/** The first of id, id-2, id-3… not in `taken` (a set of ids, or a map by id: never a copy made for each id, which made a hub of a hundred sites quadratic). */
+function freeId(id: string, taken: { has(id: string): boolean }): string {
   if (!taken.has(id)) return id;
   let k = 2;
   while (taken.has(`${id}-${k}`)) k++;
@@ -221,7 +221,7 @@ export function federate(local: Model, sources: ReadSource[], ownSite: string | 
     for (const a of model.acteurs) {
       const known = actorsById.get(a.id);
       if (known && known.nom === a.nom) continue;
-      const id = freeId(a.id, new Set(actorsById.keys()));
+      const id = freeId(a.id, actorsById);
       if (id !== a.id) actorRenames.set(a.id, id);
       const copy = { ...a, id };
       actorsById.set(id, copy);
@@ -231,7 +231,7 @@ export function federate(local: Model, sources: ReadSource[], ownSite: string | 
     for (const g of model.glossaire) {
       const known = termsById.get(g.id);
       if (known && known.sigle === g.sigle) continue;
-      const copy = { ...g, id: freeId(g.id, new Set(termsById.keys())) };
+      const copy = { ...g, id: freeId(g.id, termsById) };
       termsById.set(copy.id, copy);
       glossaire.push(copy);
     }
