@@ -87,7 +87,7 @@ describe('reading a source', () => {
     }
   });
 
-  it('says why a source cannot be read: not JSON, not a Jalons model, another version, off the schema', () => {
+  it('says why a source cannot be read: not JSON, not a Jalons model, another version, off the schema, an id that cannot name a page or names one of the site'\''s own', () => {
     const reason = (text: string) => {
       const r = readSourceModel(text);
       return r.ok ? null : r.raison;
@@ -99,6 +99,15 @@ describe('reading a source', () => {
     const broken = copy(national);
     (broken.feuilles_de_route[0]!.fiches[0] as { titre: unknown }).titre = 42;
     (broken.feuilles_de_route[0] as { statut: string }).statut = 'perdue';
+    const path = copy(national);
+    path.feuilles_de_route[0]!.fiches[1]!.id = '../../etc';
+    expect(reason(JSON.stringify(path))).toBe('l\'identifiant « ../../etc » (feuilles_de_route[0].fiches[1].id) n\'est pas un identifiant Jalons (lettres minuscules, chiffres et tirets) : il ne peut pas nommer une page.');
+    const reserved = copy(national);
+    reserved.feuilles_de_route[0]!.noeuds[0]!.id = 'document';
+    expect(reason(JSON.stringify(reserved))).toBe('l\'identifiant « document » (feuilles_de_route[0].noeuds[0].id) est le nom d\'une page de tout site Jalons, qu\'un site Jalons refuse ; la source n\'a pas été construite par Jalons ou l\'a été par une version qui ne le vérifiait pas.');
+    const page = copy(national);
+    page.feuilles_de_route[0]!.id = 'recherche';
+    expect(reason(JSON.stringify(page))).toMatch(/^l'identifiant « recherche » \(feuilles_de_route\[0\]\.id\) est le nom d'une page/);
     expect(reason(JSON.stringify(broken))).toMatch(/^il ne respecte pas le schéma du modèle \(jalons\.schema\.json\) : feuilles_de_route\[0\]\.statut : .+ ; feuilles_de_route\[0\]\.fiches\[0\]\.titre : .+\.$/);
   });
 });

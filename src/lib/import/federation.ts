@@ -12,6 +12,7 @@
 import { readableModelSchema } from '../export/model-schema.ts';
 import { linkRoadmaps } from '../model/relations.ts';
 import { ROADMAP_RELATIONS } from '../content/cross-rules.ts';
+import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from '../content/paths.ts';
 import type { Model, ModelActor, ModelEntryRef, ModelGlossaryTerm, ModelOrigin, ModelRoadmap } from '../model/types.ts';
 
 /** The versions of the model this hub reads. */
@@ -96,7 +97,38 @@ export function readSourceModel(text: string): SourceReading {
     const more = parsed.error.issues.length - shown.length;
     return { ok: false, raison: `il ne respecte pas le schéma du modèle (jalons.schema.json) : ${shown.join(' ; ')}${more > 0 ? ` ; et ${more} autre(s) écart(s)` : ''}.` };
   }
-  return { ok: true, model: parsed.data as Model };
+  const model = parsed.data as Model;
+  const wrong = unsafeId(model);
+  if (wrong) {
+    return {
+      ok: false,
+      raison: wrong.reserved
+        ? `l'identifiant « ${wrong.id} » (${wrong.at}) est le nom d'une page de tout site Jalons, qu'un site Jalons refuse ; la source n'a pas été construite par Jalons ou l'a été par une version qui ne le vérifiait pas.`
+        : `l'identifiant « ${wrong.id.slice(0, 60)} » (${wrong.at}) n'est pas un identifiant Jalons (lettres minuscules, chiffres et tirets) : il ne peut pas nommer une page.`,
+    };
+  }
+  return { ok: true, model };
+}
+
+/** Ids name the hub's pages and folders (« /feuille/fiche/ »): a Jalons site writes only these. */
+const SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The first id of a source that could not name a page, with where it is: not an id's form, or
+ * one of the site's own pages (« acteurs », a roadmap's « calendrier ») that it would overwrite.
+ */
+function unsafeId(model: Model): { id: string; at: string; reserved: boolean } | null {
+  const check = (id: string, at: string, reserved: readonly string[] = []) =>
+    !SAFE_ID.test(id) ? { id, at, reserved: false } : reserved.includes(id) ? { id, at, reserved: true } : null;
+  for (const [i, rm] of model.feuilles_de_route.entries()) {
+    const found = check(rm.id, `feuilles_de_route[${i}].id`, RESERVED_ROADMAP_IDS)
+      ?? rm.noeuds.map((n, j) => check(n.id, `feuilles_de_route[${i}].noeuds[${j}].id`, RESERVED_ENTRY_IDS)).find(Boolean)
+      ?? rm.fiches.map((f, j) => check(f.id, `feuilles_de_route[${i}].fiches[${j}].id`, RESERVED_ENTRY_IDS)).find(Boolean);
+    if (found) return found;
+  }
+  return model.acteurs.map((a, i) => check(a.id, `acteurs[${i}].id`)).find(Boolean)
+    ?? model.glossaire.map((g, i) => check(g.id, `glossaire[${i}].id`)).find(Boolean)
+    ?? null;
 }
 
 export interface ReadSource {
