@@ -87,7 +87,7 @@ describe('reading a source', () => {
     }
   });
 
-  it('says why a source cannot be read: not JSON, not a Jalons model, another version, off the schema, an id that cannot name a page or names one of the site'\''s own', () => {
+  it('says why a source cannot be read: not JSON, not a Jalons model, another version, off the schema, an id that cannot name a page or names one of the site\'s own pages', () => {
     const reason = (text: string) => {
       const r = readSourceModel(text);
       return r.ok ? null : r.raison;
