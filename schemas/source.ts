@@ -25,6 +25,9 @@ export const linkSchema = z
   })
   .describe('Lien vers une ressource externe.');
 
+/** An address a link may have: http(s) and well formed, or a path of the site. */
+export const isLinkAddress = (v: string) => SITE_PATH.test(v) || (/^https?:\/\/[^\s/]/.test(v) && URL.canParse(v));
+
 /** A link of « liens »: to another site, or to a page of this one by its path (checked against the site's pages). */
 export const pageLinkSchema = z
   .strictObject({
@@ -32,7 +35,7 @@ export const pageLinkSchema = z
     url: z
       .string()
       .trim()
-      .refine((v) => SITE_PATH.test(v) || (/^https?:\/\/[^\s/]/.test(v) && URL.canParse(v)), {
+      .refine(isLinkAddress, {
         message: 'Ce lien n\'est pas une adresse web valide : écrivez l\'adresse complète, commençant par « https:// », ou le chemin d\'une page de ce site, commençant par « / » (« /mednum49-2023-2025/b-3/ »).',
       })
       .describe('Adresse web (http ou https), ou chemin d\'une page de ce site commençant par « / » (« /mednum49-2023-2025/b-3/ »).'),

@@ -105,6 +105,12 @@ describe('reading a source', () => {
     const reserved = copy(national);
     reserved.feuilles_de_route[0]!.noeuds[0]!.id = 'document';
     expect(reason(JSON.stringify(reserved))).toBe('l\'identifiant « document » (feuilles_de_route[0].noeuds[0].id) est le nom d\'une page de tout site Jalons, qu\'un site Jalons refuse ; la source n\'a pas été construite par Jalons ou l\'a été par une version qui ne le vérifiait pas.');
+    const twice = copy(territories);
+    twice.feuilles_de_route[1]!.id = twice.feuilles_de_route[0]!.id;
+    expect(reason(JSON.stringify(twice))).toBe(`l'identifiant « ${twice.feuilles_de_route[0]!.id} » est donné deux fois (feuilles_de_route[1].id) : deux pages auraient la même adresse.`);
+    const nodeAndSheet = copy(national);
+    nodeAndSheet.feuilles_de_route[0]!.fiches[0]!.id = nodeAndSheet.feuilles_de_route[0]!.noeuds[0]!.id;
+    expect(reason(JSON.stringify(nodeAndSheet))).toBe(`l'identifiant « ${nodeAndSheet.feuilles_de_route[0]!.noeuds[0]!.id} » est donné deux fois (feuilles_de_route[0].fiches[0].id) : deux pages auraient la même adresse.`);
     const page = copy(national);
     page.feuilles_de_route[0]!.id = 'recherche';
     expect(reason(JSON.stringify(page))).toMatch(/^l'identifiant « recherche » \(feuilles_de_route\[0\]\.id\) est le nom d'une page/);
@@ -210,6 +216,7 @@ describe('the addresses a source gives', () => {
       { titre: 'Sans protocole', url: '//ailleurs.example.org/' },
     ];
     risky.acteurs[0]!.site = 'data:text/html,<script>alert(1)</script>';
+    risky.feuilles_de_route[0]!.source.url = 'https://[x/';
     const { model } = hubOf(source('https://t.example.org/jalons/donnees/jalons.json', risky, 'T'));
     const copied = model.feuilles_de_route.find((r) => r.id === 'departement-a-2024')!.fiches.find((f) => f.id === 'a-2')!;
     expect(copied.liens).toEqual([
@@ -217,5 +224,15 @@ describe('the addresses a source gives', () => {
       { titre: 'Ailleurs', url: 'https://ailleurs.example.org/' },
     ]);
     expect(model.acteurs[0]!.site).toBeNull();
+    expect(model.feuilles_de_route[0]!.source.url).toBeNull();
+  });
+
+  it('keeps no path of a site it cannot name: a source read from a file, or another hub\'s origin written as a path', () => {
+    const hubCopy = copy(territories);
+    hubCopy.feuilles_de_route[0]!.origine = { nom: 'A', url: '/a/', donnees: null };
+    hubCopy.feuilles_de_route[0]!.fiches[0]!.liens = [{ titre: 'Ailleurs', url: '/departement-b/' }];
+    const { model } = hubOf(source('../hub/dist/donnees/jalons.json', hubCopy, 'Hub'));
+    expect(model.feuilles_de_route[0]!.origine).toEqual({ nom: 'A', url: null, donnees: null });
+    expect(model.feuilles_de_route[0]!.fiches[0]!.liens).toEqual([]);
   });
 });

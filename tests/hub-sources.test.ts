@@ -66,8 +66,10 @@ describe('reading the sources of a hub', () => {
       { nom: null, adresse: join(root, 'absent', 'jalons.json') },
       { nom: 'Introuvable', adresse: `${base}/rien/donnees/jalons.json` },
     ], root, NOW, limits);
-    expect(states.map((s) => [s.nom, s.etat])).toEqual([['Fermée', 'absente'], [join(root, 'absent', 'jalons.json'), 'absente'], ['Introuvable', 'absente']]);
-    expect(states[1]!.raison).toBe(`le fichier ${join(root, 'absent', 'jalons.json')} n'existe pas.`);
+    // A file's path is in the build's report, beside the source, never in what the pages show.
+    expect(states.map((s) => [s.nom, s.etat])).toEqual([['Fermée', 'absente'], ['fichier local', 'absente'], ['Introuvable', 'absente']]);
+    expect(states[1]!.raison).toBe('le fichier indiqué n\'existe pas sur la machine qui construit le site.');
+    expect(sourceReport(states)[1]).toContain(`(${join(root, 'absent', 'jalons.json')})`);
     expect(states[2]!.raison).toBe('l\'adresse répond « 404 Not Found ».');
     expect(sourcesText(states)).toBe('0 lue, 3 absentes');
     expect(sourceReport(states)[2]).toBe(`⚠ Source « Introuvable » (${base}/rien/donnees/jalons.json) : l'adresse répond « 404 Not Found ». Elle est absente du portail ; les autres sources sont publiées.`);

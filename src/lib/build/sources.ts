@@ -12,27 +12,29 @@ import { buildShared } from './build-share.ts';
 import { federate, isWebAddress, parseSources, readSourceModel, sourceName, type ReadSource, type SourceSpec } from '../import/federation.ts';
 import type { ValidationResult } from '../model/validate-project.ts';
 import type { HubSource } from '../site/origin.ts';
-
-/** What became of a source (its French words for the pages: src/lib/site/origin.ts). */
-export type SourceState = HubSource;
+import { formatSize } from '../site/display.ts';
+import { plural } from '../values/text.ts';
+import type { Model } from '../model/types.ts';
 
 export interface SourceLimits {
   /** Time allowed to fetch one source. */
   timeoutMs: number;
-  /** Largest source read, in bytes (a 10,000-sheet site's jalons.json is about 90 MB). */
+  /**
+   * Largest source read, in bytes (a 10,000-sheet site's jalons.json is about 90 MB). The text,
+   * its string and the parsed model each take about as much again: past a few hundred MB the
+   * build would run out of memory instead of leaving the source out.
+   */
   maxBytes: number;
 }
 
-export const SOURCE_LIMITS: SourceLimits = { timeoutMs: 60_000, maxBytes: 512 * 1024 * 1024 };
+export const SOURCE_LIMITS: SourceLimits = { timeoutMs: 60_000, maxBytes: 256 * 1024 * 1024 };
 
 export const sourcesCacheDir = (root: string) => join(root, '.jalons', 'sources');
 const cacheKey = (address: string) => createHash('sha256').update(address).digest('hex').slice(0, 20);
 const cacheFile = (dir: string, address: string) => join(dir, `${cacheKey(address)}.json`);
 const cacheDateFile = (dir: string, address: string) => join(dir, `${cacheKey(address)}.date`);
 
-const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${number.format(n / 1024 / 1024)} Mo` : `${number.format(n / 1024)} ko`);
-const secondsText = (ms: number) => `${number.format(ms / 1000)} s`;
+const secondsText = (ms: number) => `${(ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`;
 
 /** Why fetch failed, in words an editor can act on. */
 function networkCause(error: unknown): string {
@@ -54,9 +56,10 @@ function networkCause(error: unknown): string {
 async function fetchText(spec: SourceSpec, root: string, limits: SourceLimits): Promise<{ text: string } | { raison: string }> {
   if (!isWebAddress(spec.adresse)) {
     const file = resolve(root, spec.adresse);
-    if (!existsSync(file) || !statSync(file).isFile()) return { raison: `le fichier ${file} n'existe pas.` };
+    // The path is in the build's report beside the source; the reason is also shown on the home page.
+    if (!existsSync(file) || !statSync(file).isFile()) return { raison: 'le fichier indiqué n\'existe pas sur la machine qui construit le site.' };
     const size = statSync(file).size;
-    if (size > limits.maxBytes) return { raison: `le fichier pèse ${sizeText(size)}, plus que les ${sizeText(limits.maxBytes)} lus au plus.` };
+    if (size > limits.maxBytes) return { raison: `le fichier pèse ${formatSize(size)}, plus que les ${formatSize(limits.maxBytes)} lus au plus.` };
     return { text: readFileSync(file, 'utf8') };
   }
   let response: Response;
@@ -78,7 +81,7 @@ async function fetchText(spec: SourceSpec, root: string, limits: SourceLimits): 
       total += chunk.byteLength;
       if (total > limits.maxBytes) {
         await response.body?.cancel().catch(() => {});
-        return { raison: `la réponse dépasse les ${sizeText(limits.maxBytes)} lus au plus.` };
+        return { raison: `la réponse dépasse les ${formatSize(limits.maxBytes)} lus au plus.` };
       }
       chunks.push(chunk);
     }
@@ -103,10 +106,10 @@ function counts(model: { feuilles_de_route: Array<{ fiches: unknown[] }> }) {
  * Reads every source now, keeps the good ones in the cache and says what became of each.
  * `now` dates the copies (ISO date and time).
  */
-export async function gatherSources(specs: SourceSpec[], root: string, now: string, limits: SourceLimits = SOURCE_LIMITS): Promise<SourceState[]> {
+export async function gatherSources(specs: SourceSpec[], root: string, now: string, limits: SourceLimits = SOURCE_LIMITS): Promise<HubSource[]> {
   const dir = sourcesCacheDir(root);
   mkdirSync(dir, { recursive: true });
-  const states: SourceState[] = [];
+  const states: HubSource[] = [];
   for (const spec of specs) {
     const got = await fetchText(spec, root, limits);
     const reading = 'text' in got ? readSourceModel(got.text) : null;
@@ -117,30 +120,30 @@ export async function gatherSources(specs: SourceSpec[], root: string, now: stri
       continue;
     }
     const raison = reading && !reading.ok ? reading.raison : (got as { raison: string }).raison;
-    states.push(fromCache(spec, dir, raison));
+    states.push(fromCache(spec, dir, raison).state);
   }
   return states;
 }
 
-/** What the cache holds of a source that cannot be read now. */
-function fromCache(spec: SourceSpec, dir: string, raison: string): SourceState {
+/** What the cache holds of a source that cannot be read now, with the model it holds. */
+function fromCache(spec: SourceSpec, dir: string, raison: string): { state: HubSource; model: Model | null } {
   const file = cacheFile(dir, spec.adresse);
   const cached = existsSync(file) ? readSourceModel(readFileSync(file, 'utf8')) : null;
   if (cached?.ok) {
     const date = existsSync(cacheDateFile(dir, spec.adresse)) ? readFileSync(cacheDateFile(dir, spec.adresse), 'utf8').trim() : null;
-    return { nom: sourceName(spec, cached.model), adresse: spec.adresse, etat: 'copie', raison, lue_le: date, ...counts(cached.model) };
+    return { state: { nom: sourceName(spec, cached.model), adresse: spec.adresse, etat: 'copie', raison, lue_le: date, ...counts(cached.model) }, model: cached.model };
   }
-  return { nom: spec.nom ?? (isWebAddress(spec.adresse) ? new URL(spec.adresse).host : spec.adresse), adresse: spec.adresse, etat: 'absente', raison, lue_le: null, feuilles_de_route: 0, fiches: 0 };
+  return { state: { nom: sourceName(spec), adresse: spec.adresse, etat: 'absente', raison, lue_le: null, feuilles_de_route: 0, fiches: 0 }, model: null };
 }
 
 /** The build's step line: « 2 lues, 1 copie, 1 absente ». */
-export function sourcesText(states: SourceState[]): string {
-  const n = (etat: SourceState['etat']) => states.filter((s) => s.etat === etat).length;
-  return [`${n('lue')} lue${n('lue') > 1 ? 's' : ''}`, n('copie') ? `${n('copie')} copie${n('copie') > 1 ? 's' : ''} d'une lecture précédente` : '', n('absente') ? `${n('absente')} absente${n('absente') > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
+export function sourcesText(states: HubSource[]): string {
+  const n = (etat: HubSource['etat']) => states.filter((s) => s.etat === etat).length;
+  return [plural(n('lue'), 'lue', 'lues'), n('copie') ? `${plural(n('copie'), 'copie', 'copies')} d'une lecture précédente` : '', n('absente') ? plural(n('absente'), 'absente', 'absentes') : ''].filter(Boolean).join(', ');
 }
 
 /** One line per source the build could not read now, for its report (French). */
-export function sourceReport(states: SourceState[]): string[] {
+export function sourceReport(states: HubSource[]): string[] {
   return states.filter((s) => s.etat !== 'lue').map((s) =>
     s.etat === 'copie'
       ? `⚠ Source « ${s.nom} » (${s.adresse}) : ${s.raison} Sa copie du ${s.lue_le ?? '?'} est publiée.`
@@ -150,12 +153,12 @@ export function sourceReport(states: SourceState[]): string[] {
 /** The sources' states handed from `npm run build` to its rendering processes (a file named by JALONS_SOURCES_ETAT). */
 export const SOURCES_STATE_ENV = 'JALONS_SOURCES_ETAT';
 
-const sharedSources = buildShared<SourceState[]>('sources-portail');
+const sharedSources = buildShared<HubSource[]>('sources-portail');
 /** Results that already hold their sources: the build's and the pages' module graphs both ask. */
 const federated = buildShared<WeakSet<ValidationResult>>('resultats-portail');
 
 /** What the pages say about the hub's sources (empty for a site that is not a hub). */
-export const hubSources = (): SourceState[] => sharedSources.get() ?? [];
+export const hubSources = (): HubSource[] => sharedSources.get() ?? [];
 
 /** The hub's public address, when JALONS_SITE says it: its own roadmaps' pages are then recognised in the sources' relations. */
 function ownSite(env: NodeJS.ProcessEnv): string | null {
@@ -173,15 +176,21 @@ export function withSources(result: ValidationResult, root: string, env: NodeJS.
   if (specs.length === 0 || !result.ok || federated.get()?.has(result)) return { result, notes: [] };
   const dir = sourcesCacheDir(root);
   const stateFile = env[SOURCES_STATE_ENV];
-  const states: SourceState[] = stateFile && existsSync(stateFile)
-    ? JSON.parse(readFileSync(stateFile, 'utf8'))
-    : specs.map((spec) => fromCache(spec, dir, 'pas lue par cet aperçu ; « npm run build » la lit.'));
   const read: ReadSource[] = [];
-  for (const state of states) {
-    const spec = specs.find((s) => s.adresse === state.adresse);
-    if (!spec || state.etat === 'absente') continue;
-    const reading = readSourceModel(readFileSync(cacheFile(dir, spec.adresse), 'utf8'));
-    if (reading.ok) read.push({ spec, model: reading.model });
+  let states: HubSource[];
+  if (stateFile && existsSync(stateFile)) {
+    states = JSON.parse(readFileSync(stateFile, 'utf8'));
+    for (const state of states) {
+      const spec = specs.find((s) => s.adresse === state.adresse);
+      if (!spec || state.etat === 'absente') continue;
+      const reading = readSourceModel(readFileSync(cacheFile(dir, spec.adresse), 'utf8'));
+      if (reading.ok) read.push({ spec, model: reading.model });
+    }
+  } else {
+    // The preview reads no source: what the cache holds, each copy read once.
+    const cached = specs.map((spec) => ({ spec, ...fromCache(spec, dir, 'pas lue par cet aperçu ; « npm run build » la lit.') }));
+    states = cached.map((c) => c.state);
+    for (const c of cached) if (c.model) read.push({ spec: c.spec, model: c.model });
   }
   sharedSources.set(states);
   const { model, notes } = federate(result.model, read, ownSite(env));

@@ -425,6 +425,8 @@ export const fr = {
   },
   /** A hub: a site that also publishes other Jalons sites' roadmaps (JALONS_SOURCES, docs/portail.md). */
   portail: {
+    /** A source read from a file that names no territory: never its path, which the pages would publish. */
+    fichierLocal: 'fichier local',
     publieePar: (nom: string) => `Publiée par ${nom}, reprise ici telle quelle.`,
     voirOrigine: 'Voir sur le site d\'origine',
     /** On a roadmap's card, before its source's name. */

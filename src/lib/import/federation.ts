@@ -13,6 +13,8 @@ import { readableModelSchema } from '../export/model-schema.ts';
 import { linkRoadmaps } from '../model/relations.ts';
 import { ROADMAP_RELATIONS } from '../content/cross-rules.ts';
 import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from '../content/paths.ts';
+import { isLinkAddress } from '../../../schemas/source.ts';
+import { fr } from '../i18n/fr.ts';
 import type { Model, ModelActor, ModelEntryRef, ModelGlossaryTerm, ModelOrigin, ModelRoadmap } from '../model/types.ts';
 
 /** The versions of the model this hub reads. */
@@ -102,7 +104,9 @@ export function readSourceModel(text: string): SourceReading {
   if (wrong) {
     return {
       ok: false,
-      raison: wrong.reserved
+      raison: wrong.twice
+        ? `l'identifiant « ${wrong.id} » est donné deux fois (${wrong.at}) : deux pages auraient la même adresse.`
+        : wrong.reserved
         ? `l'identifiant « ${wrong.id} » (${wrong.at}) est le nom d'une page de tout site Jalons, qu'un site Jalons refuse ; la source n'a pas été construite par Jalons ou l'a été par une version qui ne le vérifiait pas.`
         : `l'identifiant « ${wrong.id.slice(0, 60)} » (${wrong.at}) n'est pas un identifiant Jalons (lettres minuscules, chiffres et tirets) : il ne peut pas nommer une page.`,
     };
@@ -117,17 +121,31 @@ const SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * The first id of a source that could not name a page, with where it is: not an id's form, or
  * one of the site's own pages (« acteurs », a roadmap's « calendrier ») that it would overwrite.
  */
-function unsafeId(model: Model): { id: string; at: string; reserved: boolean } | null {
-  const check = (id: string, at: string, reserved: readonly string[] = []) =>
-    !SAFE_ID.test(id) ? { id, at, reserved: false } : reserved.includes(id) ? { id, at, reserved: true } : null;
+function unsafeId(model: Model): { id: string; at: string; reserved: boolean; twice: boolean } | null {
+  /** One per set of ids that share addresses: roadmaps, the nodes and sheets of one roadmap, actors, terms. */
+  const checker = (reserved: readonly string[] = []) => {
+    const seen = new Set<string>();
+    return (id: string, at: string) => {
+      const found = !SAFE_ID.test(id) ? { id, at, reserved: false, twice: false }
+        : reserved.includes(id) ? { id, at, reserved: true, twice: false }
+        : seen.has(id) ? { id, at, reserved: false, twice: true }
+        : null;
+      seen.add(id);
+      return found;
+    };
+  };
+  const roadmapId = checker(RESERVED_ROADMAP_IDS);
   for (const [i, rm] of model.feuilles_de_route.entries()) {
-    const found = check(rm.id, `feuilles_de_route[${i}].id`, RESERVED_ROADMAP_IDS)
-      ?? rm.noeuds.map((n, j) => check(n.id, `feuilles_de_route[${i}].noeuds[${j}].id`, RESERVED_ENTRY_IDS)).find(Boolean)
-      ?? rm.fiches.map((f, j) => check(f.id, `feuilles_de_route[${i}].fiches[${j}].id`, RESERVED_ENTRY_IDS)).find(Boolean);
+    const entryId = checker(RESERVED_ENTRY_IDS);
+    const found = roadmapId(rm.id, `feuilles_de_route[${i}].id`)
+      ?? rm.noeuds.map((n, j) => entryId(n.id, `feuilles_de_route[${i}].noeuds[${j}].id`)).find(Boolean)
+      ?? rm.fiches.map((f, j) => entryId(f.id, `feuilles_de_route[${i}].fiches[${j}].id`)).find(Boolean);
     if (found) return found;
   }
-  return model.acteurs.map((a, i) => check(a.id, `acteurs[${i}].id`)).find(Boolean)
-    ?? model.glossaire.map((g, i) => check(g.id, `glossaire[${i}].id`)).find(Boolean)
+  const actorId = checker();
+  const termId = checker();
+  return model.acteurs.map((a, i) => actorId(a.id, `acteurs[${i}].id`)).find(Boolean)
+    ?? model.glossaire.map((g, i) => termId(g.id, `glossaire[${i}].id`)).find(Boolean)
     ?? null;
 }
 
@@ -136,12 +154,15 @@ export interface ReadSource {
   model: Model;
 }
 
-/** The name shown for a source: its name in JALONS_SOURCES, else its host, else its territories. */
-export function sourceName(spec: SourceSpec, model: Model): string {
+/**
+ * The name shown for a source: its name in JALONS_SOURCES, else its host, else its territories
+ * (when read). Never a path of the machine that builds: the pages show it.
+ */
+export function sourceName(spec: SourceSpec, model?: Model): string {
   if (spec.nom) return spec.nom;
   if (isWebAddress(spec.adresse)) return new URL(spec.adresse).host;
-  const names = [...new Set(model.feuilles_de_route.map((r) => r.territoire.nom))];
-  return names.length === 0 ? spec.adresse : names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')}…`;
+  const names = [...new Set(model?.feuilles_de_route.map((r) => r.territoire.nom) ?? [])];
+  return names.length === 0 ? fr.portail.fichierLocal : names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')}…`;
 }
 
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
@@ -177,14 +198,12 @@ function renameRefs(value: unknown, key: string, renames: Map<string, string>): 
   }
 }
 
-/** An address a page may link to: http(s), or a path of the site that published it. */
-const isSafeAddress = (url: string) => /^https?:\/\/[^\s/]/i.test(url) || /^\/(?!\/)/.test(url);
-
 /**
  * The addresses a source gives are checked like its text is sanitised: another site's data may
- * hold « javascript: » or a path of its own site. A link without a safe address is dropped (a
- * list item) or emptied (a single field); a path of the origin site becomes its full address
- * there, when that site is known, since the hub's own pages are not at those paths.
+ * hold « javascript: », an address that does not parse, or a path of its own site. A link without
+ * a safe address is dropped (a list item) or emptied (a single field); a path of the origin site
+ * becomes its full address there, or is dropped when that site is not known (a source read from a
+ * file): the hub's own pages are not at those paths.
  */
 function safeAddresses(value: unknown, site: string | null): void {
   if (value === null || typeof value !== 'object') return;
@@ -194,8 +213,9 @@ function safeAddresses(value: unknown, site: string | null): void {
   }
   const record = value as Record<string, unknown>;
   const fix = (url: string): string | null => {
-    if (!isSafeAddress(url)) return null;
-    return site && url.startsWith('/') ? new URL(url.slice(1), site).href : url;
+    if (!isLinkAddress(url)) return null;
+    if (!url.startsWith('/')) return url;
+    return site ? new URL(url.slice(1), site).href : null;
   };
   for (const [key, v] of Object.entries(record)) {
     if (key === 'liens' && Array.isArray(v)) {
