@@ -30,6 +30,22 @@ describe('a search that forgives', () => {
     await page.close();
   }, 60_000);
 
+  it('moves nothing on screen while the results of a search opened from its address arrive, on a phone', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number };
+      w.shifts = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries() as unknown as Array<{ value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) w.shifts += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${session.server.url}recherche/?q=telemedecine`);
+    await expect.poll(() => page.locator('.resultat').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    // Layout shifts are reported after the frame that made them.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);
+    await page.close();
+  }, 60_000);
+
   it('puts first the pages holding every word when they are few, then those holding most of them', async () => {
     const page = await session.context.newPage();
     await page.goto(`${session.server.url}recherche/?q=${encodeURIComponent('ehpad connectés')}`);
