@@ -10,6 +10,7 @@
  * kept copies again and merging them (readSourceModel and federate, in each rendering process).
  * It prints one JSON line of durations in milliseconds.
  */
+import { modelCounts } from '../src/lib/model/counts.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -131,8 +132,7 @@ async function readingCost(files: string[]) {
     lecture_sources_ms: gather,
     relecture_copies_ms: readAgain,
     fusion_ms: merge,
-    feuilles_de_route: model.feuilles_de_route.length,
-    fiches: model.feuilles_de_route.reduce((n, r) => n + r.fiches.length, 0),
+    ...modelCounts(model),
   };
 }
 

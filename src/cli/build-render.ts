@@ -17,6 +17,7 @@ import { lastDataChanges } from '../lib/export/freshness.ts';
 import { readGitHistory, shareGitHistory } from '../lib/export/git-history.ts';
 import { shareValidation, validateProject } from '../lib/model/validate-project.ts';
 import { withSources } from '../lib/build/sources.ts';
+import { modelCounts } from '../lib/model/counts.ts';
 import { cacheFolderKey } from '../lib/build/cache-keys.ts';
 
 const root = process.cwd();
@@ -42,11 +43,7 @@ if (!own.ok) {
 const { result, notes } = withSources(own, root);
 if (mainPart) for (const note of notes) process.stderr.write(`${note}\n`);
 // src/cli/build.ts prints the step and sizes its progress bar with this.
-process.send?.({
-  feuilles_de_route: result.model.feuilles_de_route.length,
-  fiches: result.model.feuilles_de_route.reduce((n, r) => n + r.fiches.length, 0),
-  pages: expectedPages(result.model),
-});
+process.send?.({ ...modelCounts(result.model), pages: expectedPages(result.model) });
 // The integration and the pages reuse this result instead of checking the content twice more.
 shareValidation(contentDir(root), result);
 
@@ -83,7 +80,6 @@ try {
   process.stderr.write(`La construction a échoué : ${error instanceof Error ? error.message : String(error)}\nAucun site partiel n'a été publié ; dist/ est inchangé.\n`);
   process.exit(1);
 }
-const sheets = result.model.feuilles_de_route.reduce((n, r) => n + r.fiches.length, 0);
-if (mainPart) writeFileSync(summaryFile, JSON.stringify({ feuilles_de_route: result.model.feuilles_de_route.length, fiches: sheets }));
+if (mainPart) writeFileSync(summaryFile, JSON.stringify(modelCounts(result.model)));
 // Astro may leave handles open (watchers, workers): the work is done, and the parent is waiting.
 process.exit(0);

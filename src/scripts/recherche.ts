@@ -366,7 +366,8 @@ async function run(): Promise<void> {
   try {
     const pf = await load();
     let q = state.q;
-    const query = () => pf.search(q ? withoutStopWords(q) : null, { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });
+    const searchFor = (text: string) => pf.search(text ? withoutStopWords(text) : null, { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) });
+    const query = () => searchFor(q);
     const countsKnown = filterIndex !== null;
     let whole = await query();
     if (!whole || mine !== sequence) return;
@@ -375,7 +376,7 @@ async function run(): Promise<void> {
     if (q) {
       const found = await correction(q, await Promise.all(whole.results.slice(0, CHECKED).map((r) => r.data())));
       if (mine !== sequence) return;
-      const again = found ? await pf.search(withoutStopWords(found.corrected), { filters: asPagefindFilters(state.filters), ...(state.tri ? { sort: { [state.tri]: 'asc' } } : {}) }) : null;
+      const again = found ? await searchFor(found.corrected) : null;
       if (mine !== sequence) return;
       if (found && again && again.results.length > 0) {
         corrected = found;

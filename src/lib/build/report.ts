@@ -1,4 +1,5 @@
 /** Output formats of the validator: for a person, for GitHub annotations, for machines. */
+import { modelCounts } from '../model/counts.ts';
 import { countErrors, type Problem } from '../content/problem.ts';
 import type { Model } from '../model/types.ts';
 import { plural } from '../values/text.ts';
@@ -23,7 +24,7 @@ export function summaryLine(problems: readonly Problem[], model: Model): string 
   if (errors > 0) {
     return `✗ ${plural(errors, 'erreur', 'erreurs')}${warnings ? `, ${plural(warnings, 'avertissement', 'avertissements')}` : ''} dans ${plural(files, 'fichier', 'fichiers')}. Rien n'est publié tant qu'il reste une erreur.`;
   }
-  const sheets = model.feuilles_de_route.reduce((n, r) => n + r.fiches.length, 0);
+  const sheets = modelCounts(model).fiches;
   return (
     `✓ Contenu valide : ${plural(model.feuilles_de_route.length, 'feuille de route', 'feuilles de route')}, ${plural(sheets, 'fiche', 'fiches')}, ` +
     `${plural(model.acteurs.length, 'acteur', 'acteurs')}, ${plural(model.glossaire.length, 'sigle', 'sigles')}` +

@@ -15,6 +15,7 @@ import type { HubSource } from '../site/origin.ts';
 import { formatSize } from '../site/display.ts';
 import { plural } from '../values/text.ts';
 import type { Model } from '../model/types.ts';
+import { modelCounts } from '../model/counts.ts';
 
 export interface SourceLimits {
   /** Time allowed to fetch one source. */
@@ -98,10 +99,6 @@ function writeAtomically(file: string, text: string) {
   renameSync(temp, file);
 }
 
-function counts(model: { feuilles_de_route: Array<{ fiches: unknown[] }> }) {
-  return { feuilles_de_route: model.feuilles_de_route.length, fiches: model.feuilles_de_route.reduce((n, r) => n + r.fiches.length, 0) };
-}
-
 /**
  * Reads every source now, keeps the good ones in the cache and says what became of each.
  * `now` dates the copies (ISO date and time).
@@ -116,7 +113,7 @@ export async function gatherSources(specs: SourceSpec[], root: string, now: stri
     if (reading?.ok) {
       writeAtomically(cacheFile(dir, spec.adresse), (got as { text: string }).text);
       writeAtomically(cacheDateFile(dir, spec.adresse), now);
-      states.push({ nom: sourceName(spec, reading.model), adresse: spec.adresse, etat: 'lue', raison: null, lue_le: now, ...counts(reading.model) });
+      states.push({ nom: sourceName(spec, reading.model), adresse: spec.adresse, etat: 'lue', raison: null, lue_le: now, ...modelCounts(reading.model) });
       continue;
     }
     const raison = reading && !reading.ok ? reading.raison : (got as { raison: string }).raison;
@@ -131,7 +128,7 @@ function fromCache(spec: SourceSpec, dir: string, raison: string): { state: HubS
   const cached = existsSync(file) ? readSourceModel(readFileSync(file, 'utf8')) : null;
   if (cached?.ok) {
     const date = existsSync(cacheDateFile(dir, spec.adresse)) ? readFileSync(cacheDateFile(dir, spec.adresse), 'utf8').trim() : null;
-    return { state: { nom: sourceName(spec, cached.model), adresse: spec.adresse, etat: 'copie', raison, lue_le: date, ...counts(cached.model) }, model: cached.model };
+    return { state: { nom: sourceName(spec, cached.model), adresse: spec.adresse, etat: 'copie', raison, lue_le: date, ...modelCounts(cached.model) }, model: cached.model };
   }
   return { state: { nom: sourceName(spec), adresse: spec.adresse, etat: 'absente', raison, lue_le: null, feuilles_de_route: 0, fiches: 0 }, model: null };
 }

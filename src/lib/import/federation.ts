@@ -10,12 +10,12 @@
  * links inside the hub when the hub publishes that site too.
  */
 import { readableModelSchema } from '../export/model-schema.ts';
-import { linkRoadmaps } from '../model/relations.ts';
+import { linkContributions, linkRoadmaps, roadmapLink } from '../model/relations.ts';
 import { ROADMAP_RELATIONS } from '../content/cross-rules.ts';
 import { RESERVED_ENTRY_IDS, RESERVED_ROADMAP_IDS } from '../content/paths.ts';
 import { isLinkAddress } from '../../../schemas/source.ts';
 import { fr } from '../i18n/fr.ts';
-import type { Model, ModelActor, ModelEntryRef, ModelGlossaryTerm, ModelOrigin, ModelRoadmap } from '../model/types.ts';
+import type { Model, ModelActor, ModelGlossaryTerm, ModelOrigin, ModelRoadmap } from '../model/types.ts';
 
 /** The versions of the model this hub reads. */
 export const READABLE_VERSIONS = [2] as const;
@@ -232,6 +232,25 @@ function safeAddresses(value: unknown, site: string | null): void {
   }
 }
 
+/**
+ * `incoming` joined to the items already known by id: one that `same` says is a known one is
+ * dropped; another under a taken id gets a free one. `byId` gains the added items.
+ */
+function joinById<T extends { id: string }>(incoming: readonly T[], byId: Map<string, T>, same: (a: T, b: T) => boolean): { added: T[]; renames: Map<string, string> } {
+  const added: T[] = [];
+  const renames = new Map<string, string>();
+  for (const item of incoming) {
+    const known = byId.get(item.id);
+    if (known && same(known, item)) continue;
+    const id = freeId(item.id, byId);
+    if (id !== item.id) renames.set(item.id, id);
+    const copy = { ...item, id };
+    byId.set(id, copy);
+    added.push(copy);
+  }
+  return { added, renames };
+}
+
 export interface Federation {
   model: Model;
   /** Ids renamed because the hub already had them, in French, for the build's report. */
@@ -268,26 +287,10 @@ export function federate(local: Model, sources: ReadSource[], ownSite: string | 
       }
     }
     // The same organisation is often in several directories under the same id: one page for it.
-    const actorRenames = new Map<string, string>();
-    const newActors: ModelActor[] = [];
-    for (const a of model.acteurs) {
-      const known = actorsById.get(a.id);
-      if (known && known.nom === a.nom) continue;
-      const id = freeId(a.id, actorsById);
-      if (id !== a.id) actorRenames.set(a.id, id);
-      const copy = { ...a, id };
-      actorsById.set(id, copy);
-      newActors.push(copy);
-    }
+    const { added: newActors, renames: actorRenames } = joinById(model.acteurs, actorsById, (a, b) => a.nom === b.nom);
     for (const a of newActors) if (a.parent && actorRenames.has(a.parent)) a.parent = actorRenames.get(a.parent)!;
-    for (const g of model.glossaire) {
-      const known = termsById.get(g.id);
-      if (known && known.sigle === g.sigle) continue;
-      const copy = { ...g, id: freeId(g.id, termsById) };
-      termsById.set(copy.id, copy);
-      glossaire.push(copy);
-    }
     acteurs.push(...newActors);
+    glossaire.push(...joinById(model.glossaire, termsById, (a, b) => a.sigle === b.sigle).added);
     for (const rm of model.feuilles_de_route) {
       // Ids first (every « feuille_de_route » and « acteur » of the source), then the roadmap's own id.
       renameRefs(rm, 'feuille_de_route', rmRenames);
@@ -320,35 +323,27 @@ function linkAcrossSites(roadmaps: ModelRoadmap[], pageOf: Map<string, string>):
     for (const field of ROADMAP_RELATIONS) {
       const link = rm[field];
       const key = link?.url ? addressKey(link.url) : null;
-      const target = key ? byId.get(pageOf.get(key) ?? '') : undefined;
-      if (target && target !== rm) rm[field] = { feuille_de_route: target.id, url: null, titre: target.titre_court ?? target.titre, territoire: target.territoire.nom };
+      const target = key ? pageOf.get(key) : undefined;
+      if (target && target !== rm.id) rm[field] = roadmapLink(target, byId);
     }
   }
   // Relations are shown both ways: computed again over every roadmap of the hub.
   linkRoadmaps(roadmaps);
 
-  // Each node and sheet of a roadmap whose page address is known, by that address.
-  const entries = new Map<string, ModelEntryRef>();
+  // Each node and sheet of a roadmap whose page address is known, by that address, as « feuille/id ».
+  const entries = new Map<string, string>();
   const roadmapOfPage = new Map([...pageOf].map(([page, id]) => [id, page]));
   for (const rm of roadmaps) {
     const page = roadmapOfPage.get(rm.id);
     if (!page) continue;
-    for (const n of rm.noeuds) entries.set(`${page}${n.id}/`, { feuille_de_route: rm.id, id: n.id, type: 'noeud' });
-    for (const f of rm.fiches) entries.set(`${page}${f.id}/`, { feuille_de_route: rm.id, id: f.id, type: 'fiche' });
+    for (const e of [...rm.noeuds, ...rm.fiches]) entries.set(`${page}${e.id}/`, `${rm.id}/${e.id}`);
   }
+  const declared = new Map<string, string[]>();
   for (const rm of roadmaps) {
     for (const sheet of rm.fiches) {
-      for (const address of sheet.contribue_a_adresses) {
-        const key = addressKey(address);
-        const ref = key ? entries.get(key) : undefined;
-        if (!ref || ref.feuille_de_route === rm.id) continue;
-        if (sheet.contribue_a.some((c) => c.feuille_de_route === ref.feuille_de_route && c.id === ref.id)) continue;
-        sheet.contribue_a.push(ref);
-        const other = byId.get(ref.feuille_de_route)!;
-        const target = ref.type === 'noeud' ? other.noeuds.find((n) => n.id === ref.id) : other.fiches.find((f) => f.id === ref.id);
-        // The source may already list it, when both roadmaps came from one site.
-        if (target && !target.contributions.some((c) => c.feuille_de_route === rm.id && c.id === sheet.id)) target.contributions.push({ feuille_de_route: rm.id, id: sheet.id, type: 'fiche' });
-      }
+      const targets = sheet.contribue_a_adresses.flatMap((address) => entries.get(addressKey(address) ?? '') ?? []);
+      if (targets.length) declared.set(`${rm.id}/${sheet.id}`, targets);
     }
   }
+  linkContributions(roadmaps, declared);
 }

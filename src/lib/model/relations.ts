@@ -52,7 +52,10 @@ export function linkRoadmaps(roadmaps: ModelRoadmap[]): void {
   }
 }
 
-/** Resolves the sheets' « contribue_a » and lists each contribution on its target, in reading order. */
+/**
+ * Resolves the sheets' « contribue_a » and lists each contribution on its target, in reading
+ * order, once: a hub also links contributions its sources already list (src/lib/import/federation.ts).
+ */
 export function linkContributions(roadmaps: ModelRoadmap[], declared: Map<string, string[]>): void {
   const byId = new Map(roadmaps.map((r) => [r.id, r]));
   for (const rm of roadmaps) {
@@ -66,8 +69,10 @@ export function linkContributions(roadmaps: ModelRoadmap[], declared: Map<string
         const entry = node ?? targetSheet;
         if (!entry) continue;
         const ref: ModelEntryRef = { feuille_de_route: rmId, id, type: node ? 'noeud' : 'fiche' };
-        sheet.contribue_a.push(ref);
-        entry.contributions.push({ feuille_de_route: rm.id, id: sheet.id, type: 'fiche' });
+        const known = (list: ModelEntryRef[], r: ModelEntryRef) => list.some((c) => c.feuille_de_route === r.feuille_de_route && c.id === r.id);
+        if (!known(sheet.contribue_a, ref)) sheet.contribue_a.push(ref);
+        const back: ModelEntryRef = { feuille_de_route: rm.id, id: sheet.id, type: 'fiche' };
+        if (!known(entry.contributions, back)) entry.contributions.push(back);
       }
     }
   }
